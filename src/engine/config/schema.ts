@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { FAMILIES } from '../types.js';
+
+/** Folders whose markdown is gated unless the config names others. */
+export const DEFAULT_ROOTS = ['specs', '.specify/specs', 'docs/specs', 'kitty-specs', 'plans'];
+
+/** Where a constitution is looked for unless the config names another. */
+export const DEFAULT_CONSTITUTION = ['.specify/memory/constitution.md', 'memory/constitution.md'];
+
+/**
+ * Always skipped, whatever `roots` says: templates and agent command folders are full of
+ * literal example markers (`[NEEDS CLARIFICATION]`, `T001`, `CHK001`).
+ */
+export const DEFAULT_EXCLUDE = [
+  '**/templates/**',
+  '**/node_modules/**',
+  '.specify/templates/**',
+  '.specify/scripts/**',
+  '.claude/**',
+  '.cursor/**',
+  '.gemini/**',
+  '.github/prompts/**',
+  '.github/agents/**',
+  '.github/instructions/**',
+  '.windsurf/**',
+  '.kilocode/**',
+  '.roo/**',
+  '.opencode/**',
+  '.codex/**',
+  '.qwen/**',
+  '.augment/**',
+  '.amazonq/**',
+  '**/archive/**',
+];
+
+const severity = z.enum(['error', 'warning', 'notice', 'off']);
+
+const ruleSetting = z.union([
+  severity,
+  z
+    .object({
+      severity: severity.optional(),
+      options: z.record(z.string(), z.unknown()).optional(),
+    })
+    .strict(),
+]);
+
+const rules = z.record(z.string(), ruleSetting);
+
+const preset = z.enum(['auto', ...FAMILIES]);
+
+const override = z
+  .object({
+    files: z.array(z.string().min(1)).min(1),
+    preset: preset.optional(),
+    rules: rules.optional(),
+  })
+  .strict();
+
+const clarificationIssues = z
+  .object({
+    mode: z.enum(['on-open', 'command', 'off']).default('on-open'),
+    'max-per-pr': z.number().int().min(0).max(100).default(10),
+    labels: z.array(z.string().min(1)).default(['specgate', 'needs-clarification']),
+  })
+  .strict();
+
+/** `.github/specgate.yml`. Every key is optional; an empty file is a valid config. */
+export const configSchema = z
+  .object({
+    roots: z.array(z.string().min(1)).default(DEFAULT_ROOTS).describe('Folders whose markdown documents are gated.'),
+    exclude: z.array(z.string().min(1)).default([]).describe('Globs skipped in addition to the built-in template and agent folders.'),
+    constitution: z.array(z.string().min(1)).default(DEFAULT_CONSTITUTION).describe('Candidate paths of the project constitution; the first that exists is used.'),
+    preset: preset.default('auto').describe('Rule preset: `auto` picks one per document from its detected family.'),
+    'fail-on': z.enum(['error', 'warning']).default('error').describe('Lowest severity that fails a gate.'),
+    'max-file-size': z.number().int().positive().default(1_048_576).describe('Documents larger than this many bytes are reported and skipped.'),
+    rules: rules.default({}).describe('Per-rule severity (`error`, `warning`, `notice`, `off`) or `{ severity, options }`.'),
+    overrides: z.array(override).default([]).describe('Per-path presets and rule settings, applied in order (monorepos).'),
+    'clarification-issues': clarificationIssues.default({ mode: 'on-open', 'max-per-pr': 10, labels: ['specgate', 'needs-clarification'] }).describe('How the App and the Action keep one issue per open clarification.'),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type RuleSetting = z.infer<typeof ruleSetting>;
+export type PresetName = z.infer<typeof preset>;

@@ -1,0 +1,136 @@
+import { effectiveRule, isGated } from './config/resolve.js';
+import type { Config } from './config/schema.js';
+import { loadDocuments } from './documents.js';
+import type { Rule } from './rule.js';
+import { rules as registry } from './rules/index.js';
+import {
+  GATES,
+  type Conclusion, type Document, type Finding, type GateResult, type RawFinding, type Report, type Severity, type SourceFile,
+} from './types.js';
+
+/** Where each rule's page lives; findings link to it. */
+export const DOCS_BASE = 'https://github.com/specgate/specgate/blob/main/docs/rules/';
+
+export interface EvaluateInput {
+  /** Candidate files; those outside the config's roots are ignored (see {@link isGated}). */
+  files: readonly SourceFile[];
+  config: Config;
+  /** Every path in the repository at the checked revision, when known (for rules that look for files). */
+  tree?: ReadonlySet<string>;
+  /** Text of files before the change, keyed by path, when known (for rules that compare versions). */
+  base?: ReadonlyMap<string, string>;
+  /** Restrict to these rules (tests and `explain`); all registered rules otherwise. */
+  rules?: readonly Rule[];
+}
+
+/** Runs every enabled rule over the gated files and folds the findings into gates. */
+export function evaluate(input: EvaluateInput): Report {
+  const { config } = input;
+  const ruleSet = input.rules ?? registry;
+  const gated = input.files.filter((file) => isGated(file.path, config));
+  const { documents, unreadable } = loadDocuments(gated, config);
+  const findings: Finding[] = [];
+
+  const readable = registry.find((rule) => rule.meta.id === 'readable-document');
+  for (const problem of unreadable) {
+    const severity = readable ? effectiveRule(readable, problem.path, 'generic', config).severity : 'off';
+    if (readable && severity !== 'off') pushFinding(findings, readable, severity, problem.path, problem);
+  }
+
+  const byFeature = new Map<string, Document[]>();
+  for (const document of documents) {
+    const list = byFeature.get(document.feature) ?? [];
+    list.push(document);
+    byFeature.set(document.feature, list);
+  }
+
+  for (const document of documents) {
+    for (const rule of ruleSet) {
+      if (!rule.meta.kinds.includes(document.kind)) continue;
+      if (rule.meta.families && !rule.meta.families.includes(document.family)) continue;
+      const setting = effectiveRule(rule, document.path, document.family, config);
+      if (setting.severity === 'off') continue;
+      runRule({ rule, document, setting: { severity: setting.severity, options: setting.options }, input, documents, byFeature, findings });
+    }
+  }
+
+  findings.sort(compareFindings);
+  return fold(findings, documents, config);
+}
+
+interface RunArgs {
+  rule: Rule;
+  document: Document;
+  setting: { severity: Severity; options: Record<string, unknown> };
+  input: EvaluateInput;
+  documents: Document[];
+  byFeature: Map<string, Document[]>;
+  findings: Finding[];
+}
+
+function runRule({ rule, document, setting, input, documents, byFeature, findings }: RunArgs): void {
+  const options = rule.meta.options.safeParse(setting.options);
+  const report = (raw: RawFinding): void => {
+    pushFinding(findings, rule, setting.severity, raw.path ?? document.path, raw);
+  };
+  try {
+    rule.check({
+      document,
+      feature: document.feature === '' ? [document] : (byFeature.get(document.feature) ?? [document]),
+      all: documents,
+      ...(input.tree ? { tree: input.tree } : {}),
+      ...(input.base ? { base: input.base } : {}),
+      options: options.success ? options.data : rule.meta.options.parse({}),
+      report,
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    findings.push(stamp(rule, 'error', document.path, { line: 1, message: `Unexpected error in rule \`${rule.meta.id}\`: ${reason}` }));
+  }
+}
+
+function pushFinding(findings: Finding[], rule: Rule, severity: Severity, path: string, raw: RawFinding): void {
+  findings.push(stamp(rule, severity, path, raw));
+}
+
+function stamp(rule: Rule, severity: Severity, path: string, raw: RawFinding): Finding {
+  return {
+    rule: rule.meta.id,
+    gate: rule.meta.gate,
+    severity,
+    path,
+    line: Math.max(1, raw.line),
+    ...(raw.column !== undefined ? { column: raw.column } : {}),
+    ...(raw.endLine !== undefined ? { endLine: raw.endLine } : {}),
+    message: raw.message,
+    docs: `${DOCS_BASE}${rule.meta.id}.md`,
+  };
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule) || a.message.localeCompare(b.message);
+}
+
+const FAILING: Record<Config['fail-on'], ReadonlySet<Severity>> = {
+  error: new Set(['error']),
+  warning: new Set(['error', 'warning']),
+};
+
+function fold(findings: Finding[], documents: Document[], config: Config): Report {
+  const failing = FAILING[config['fail-on']];
+  const gates: GateResult[] = GATES.map((id) => {
+    const own = findings.filter((finding) => finding.gate === id);
+    let conclusion: Conclusion = 'success';
+    if (documents.length === 0 && own.length === 0) conclusion = 'neutral';
+    else if (own.some((finding) => failing.has(finding.severity))) conclusion = 'failure';
+    return { id, conclusion, findings: own };
+  });
+  let conclusion: Conclusion = 'success';
+  if (gates.some((gate) => gate.conclusion === 'failure')) conclusion = 'failure';
+  else if (documents.length === 0 && findings.length === 0) conclusion = 'neutral';
+  return {
+    conclusion,
+    gates,
+    documents: documents.map(({ path, kind, family }) => ({ path, kind, family })).sort((a, b) => a.path.localeCompare(b.path)),
+  };
+}

@@ -1,0 +1,8 @@
+/** The engine's public surface: data in, report out. Shells import from here only. */
+export { evaluate, DOCS_BASE, type EvaluateInput } from './evaluate.js';
+export { parseConfig, validateConfig, defaultConfig, type ConfigError, type ConfigResult } from './config/load.js';
+export { configSchema, DEFAULT_ROOTS, DEFAULT_EXCLUDE, DEFAULT_CONSTITUTION, type Config } from './config/schema.js';
+export { isGated } from './config/resolve.js';
+export { rules } from './rules/index.js';
+export { toDocument } from './documents.js';
+export * from './types.js';

@@ -1,0 +1,163 @@
+import type { Root, Nodes, ListItem, Table as MdTable, Heading } from 'mdast';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { toString } from 'mdast-util-to-string';
+import { parse as parseYaml } from 'yaml';
+import type { Checkbox, Section, Table, TableRow } from '../types.js';
+
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
+
+/** The parts of a document every rule reads, computed once. */
+export interface ParsedMarkdown {
+  tree: Root;
+  lines: string[];
+  prose: string[];
+  sections: Section[];
+  checkboxes: Checkbox[];
+  tables: Table[];
+  frontmatter?: Record<string, unknown>;
+}
+
+/** Parses markdown text (already decoded, LF line endings) into the document model. */
+export function parseMarkdown(text: string): ParsedMarkdown {
+  const tree = processor.parse(text) as Root;
+  const lines = text.split('\n');
+  const blanks: Array<[number, number]> = [];
+  const headings: Heading[] = [];
+  const items: ListItem[] = [];
+  const tables: MdTable[] = [];
+  let frontmatter: Record<string, unknown> | undefined;
+
+  // Iterative walk: deeply nested input must not overflow the stack.
+  const stack: Nodes[] = [tree];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'code':
+      case 'inlineCode':
+      case 'html':
+        blank(node, blanks);
+        continue;
+      case 'yaml':
+        blank(node, blanks);
+        frontmatter = readFrontmatter(node.value);
+        continue;
+      case 'heading':
+        headings.push(node);
+        break;
+      case 'listItem':
+        items.push(node);
+        break;
+      case 'table':
+        tables.push(node);
+        break;
+      default:
+        // TOML front matter has no mdast type of its own.
+        if ((node.type as string) === 'toml') {
+          blank(node, blanks);
+          continue;
+        }
+        break;
+    }
+    if ('children' in node) {
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Nodes);
+    }
+  }
+
+  const prose = maskLines(text, blanks);
+  return {
+    tree,
+    lines,
+    prose,
+    sections: toSections(headings, lines.length),
+    checkboxes: items.flatMap((item) => toCheckbox(item, prose)),
+    tables: tables.map(toTable),
+    ...(frontmatter ? { frontmatter } : {}),
+  };
+}
+
+function blank(node: Nodes, blanks: Array<[number, number]>): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) blanks.push([start, end]);
+}
+
+function readFrontmatter(value: string): Record<string, unknown> | undefined {
+  try {
+    const data: unknown = parseYaml(value);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Replaces every character in the blanked ranges with a space, keeping newlines and columns. */
+function maskLines(text: string, blanks: Array<[number, number]>): string[] {
+  if (blanks.length === 0) return text.split('\n');
+  blanks.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of blanks) {
+    if (end <= cursor) continue;
+    const from = Math.max(start, cursor);
+    out += text.slice(cursor, from) + text.slice(from, end).replace(/[^\n]/g, ' ');
+    cursor = end;
+  }
+  out += text.slice(cursor);
+  return out.split('\n');
+}
+
+function toSections(headings: Heading[], lineCount: number): Section[] {
+  const sections: Section[] = headings
+    .filter((h) => h.position)
+    .map((h) => ({ title: toString(h).trim(), depth: h.depth, line: h.position!.start.line, endLine: lineCount }));
+  sections.sort((a, b) => a.line - b.line);
+  for (let i = 0; i < sections.length; i++) {
+    const current = sections[i]!;
+    for (let j = i + 1; j < sections.length; j++) {
+      const next = sections[j]!;
+      if (next.depth <= current.depth) {
+        current.endLine = next.line - 1;
+        break;
+      }
+    }
+  }
+  return sections;
+}
+
+// Marks spec-kit users write that GFM does not know: `[~]` in progress, `[-]` dropped, `[N/A]`.
+const EXTRA_MARK = /^\s*\[(~|-|N\/A|n\/a)\](?=\s|$)/;
+
+function toCheckbox(item: ListItem, prose: string[]): Checkbox[] {
+  const line = item.position?.start.line;
+  if (line === undefined) return [];
+  const column = item.position!.start.column;
+  const depth = Math.floor((column - 1) / 2);
+  const raw = prose[line - 1] ?? '';
+  if (typeof item.checked === 'boolean') {
+    const mark = /\[([ xX])\]/.exec(raw)?.[1] ?? (item.checked ? 'x' : ' ');
+    return [{ line, mark, checked: item.checked, text: itemText(item), depth }];
+  }
+  const first = item.children[0];
+  if (first?.type !== 'paragraph') return [];
+  const text = toString(first);
+  const extra = EXTRA_MARK.exec(text);
+  if (!extra) return [];
+  return [{ line, mark: extra[1]!, checked: false, text: text.slice(extra[0].length).trim(), depth }];
+}
+
+function itemText(item: ListItem): string {
+  const first = item.children[0];
+  return first && first.type === 'paragraph' ? toString(first).trim() : '';
+}
+
+function toTable(table: MdTable): Table {
+  const rows: TableRow[] = table.children.map((row) => ({
+    line: row.position?.start.line ?? table.position?.start.line ?? 1,
+    cells: row.children.map((cell) => toString(cell).trim()),
+  }));
+  const [header, ...body] = rows;
+  return { line: table.position?.start.line ?? 1, header: header ?? { line: 1, cells: [] }, rows: body };
+}

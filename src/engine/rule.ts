@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Document, Family, GateId, Kind, RawFinding, Severity } from './types.js';
+
+/** Everything a rule may read, and the one way it may speak. */
+export interface RuleContext<Options> {
+  /** The document being checked. */
+  document: Document;
+  /** Every document of the same feature folder, this one included. */
+  feature: readonly Document[];
+  /** Every document in the run (the constitution and other features included). */
+  all: readonly Document[];
+  /** Paths known to exist in the repository (not only the checked documents), when the shell knows them. */
+  tree?: ReadonlySet<string>;
+  /** Files as they were before the change (the base branch), when the shell knows them. */
+  base?: ReadonlyMap<string, string>;
+  options: Options;
+  report(finding: RawFinding): void;
+}
+
+export interface RuleMeta<Schema extends z.ZodType> {
+  /** Kebab-case id; equals the file name and the docs page name. */
+  id: string;
+  gate: GateId;
+  /** One sentence: what the rule checks. */
+  description: string;
+  /** Document kinds the rule runs on. */
+  kinds: readonly Kind[];
+  /** Families the rule runs on; all when omitted. */
+  families?: readonly Family[];
+  severity: Severity;
+  /** zod schema of the rule's options; `z.object({})` when it has none. */
+  options: Schema;
+}
+
+export interface Rule<Schema extends z.ZodType = z.ZodType> {
+  meta: RuleMeta<Schema>;
+  check(context: RuleContext<z.infer<Schema>>): void;
+}
+
+/** Declares a rule; the identity function that gives `check` its option types. */
+export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+  return rule;
+}

@@ -1,0 +1,15 @@
+import type { Rule } from '../rule.js';
+import { checklistsRules } from './checklists/index.js';
+import { clarificationsRules } from './clarifications/index.js';
+import { completenessRules } from './completeness/index.js';
+import { consistencyRules } from './consistency/index.js';
+import { constitutionRules } from './constitution/index.js';
+
+/** Every rule, sorted by id. Each gate's folder keeps its own list; nothing is loaded by name. */
+export const rules: readonly Rule[] = [
+  ...checklistsRules,
+  ...clarificationsRules,
+  ...completenessRules,
+  ...consistencyRules,
+  ...constitutionRules,
+].sort((a, b) => a.meta.id.localeCompare(b.meta.id));

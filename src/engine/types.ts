@@ -1,0 +1,138 @@
+import type { Root } from 'mdast';
+
+/** What a document is, from its path and content. */
+export const KINDS = [
+  'spec', 'plan', 'tasks', 'checklist', 'constitution', 'research',
+  'data-model', 'quickstart', 'contract', 'other',
+] as const;
+export type Kind = (typeof KINDS)[number];
+
+/**
+ * The template family a document was written from.
+ * - `speckit-gen1`: spec-kit to v0.0.56 (Execution Flow, Progress Tracking, Gate Status).
+ * - `speckit-gen2`: spec-kit v0.0.57 on (user stories, FR-/SC- ids, `[USn]` tasks).
+ * - `speckit-epic`: the epic variant (`/speckit.plan` with epics and required checklists).
+ * - `phased-plan`: a phased technical plan (Success Criteria, phases, Definition of Done).
+ * - `milestone-plan`: a milestone task plan (Overview table, Production-Grade Checklist).
+ * - `generic`: none of the above.
+ */
+export const FAMILIES = [
+  'speckit-gen1', 'speckit-gen2', 'speckit-epic', 'phased-plan', 'milestone-plan', 'generic',
+] as const;
+export type Family = (typeof FAMILIES)[number];
+
+export const GATES = ['clarifications', 'constitution', 'checklists', 'completeness', 'consistency'] as const;
+export type GateId = (typeof GATES)[number];
+
+export const SEVERITIES = ['error', 'warning', 'notice'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type Conclusion = 'success' | 'failure' | 'neutral';
+
+/** A file handed to the engine by a shell: a repository-relative path and its bytes or text. */
+export interface SourceFile {
+  /** POSIX path relative to the repository root. */
+  path: string;
+  content: string | Uint8Array;
+}
+
+/** A heading and the lines it governs (up to the next heading of the same or a higher level). */
+export interface Section {
+  /** Heading text, inline markup stripped, trimmed. */
+  title: string;
+  depth: number;
+  /** 1-based line of the heading. */
+  line: number;
+  /** 1-based last line of the section's body (inclusive). */
+  endLine: number;
+}
+
+/** A task-list item: `- [ ]`, `* [x]`, `1. [X]`, and the non-standard `[~]`, `[-]`, `[N/A]`. */
+export interface Checkbox {
+  line: number;
+  /** The mark between the brackets, as written: ' ', 'x', 'X', '~', '-', 'N/A'. */
+  mark: string;
+  checked: boolean;
+  /** Item text after the box, prose only (code and comments removed). */
+  text: string;
+  /** Indentation depth: 0 for a top-level item. */
+  depth: number;
+}
+
+export interface TableRow {
+  line: number;
+  /** Cell texts, inline markup stripped. */
+  cells: string[];
+}
+
+export interface Table {
+  line: number;
+  header: TableRow;
+  rows: TableRow[];
+}
+
+/** One parsed document, as every rule sees it. */
+export interface Document {
+  path: string;
+  kind: Kind;
+  family: Family;
+  /** The feature folder the document belongs to (`specs/001-x`), or '' for repository-level documents. */
+  feature: string;
+  /** Decoded text, BOM removed, line endings normalised to LF. */
+  text: string;
+  lines: string[];
+  /**
+   * `lines` with fenced and indented code, inline code, HTML (comments included) and
+   * front matter blanked to spaces, so positions stay exact and no rule mistakes an
+   * example or a comment for content.
+   */
+  prose: string[];
+  tree: Root;
+  sections: Section[];
+  checkboxes: Checkbox[];
+  tables: Table[];
+  /** Parsed YAML front matter, when present and valid. */
+  frontmatter?: Record<string, unknown>;
+}
+
+/** What a rule reports. */
+export interface RawFinding {
+  /** Defaults to the document being checked. */
+  path?: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  message: string;
+}
+
+/** A finding, as the engine stamps it. */
+export interface Finding {
+  rule: string;
+  gate: GateId;
+  severity: Severity;
+  path: string;
+  line: number;
+  column?: number;
+  endLine?: number;
+  message: string;
+  docs: string;
+}
+
+export interface GateResult {
+  id: GateId;
+  conclusion: Conclusion;
+  findings: Finding[];
+}
+
+export interface DocumentSummary {
+  path: string;
+  kind: Kind;
+  family: Family;
+}
+
+/** The engine's whole answer. Shells render it; they never re-derive it. */
+export interface Report {
+  conclusion: Conclusion;
+  gates: GateResult[];
+  documents: DocumentSummary[];
+}
