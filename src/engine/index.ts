@@ -5,4 +5,5 @@ export { configSchema, DEFAULT_ROOTS, DEFAULT_EXCLUDE, DEFAULT_CONSTITUTION, typ
 export { isGated } from './config/resolve.js';
 export { rules } from './rules/index.js';
 export { toDocument } from './documents.js';
+export * from './report/index.js';
 export * from './types.js';

@@ -1,0 +1,83 @@
+import type { Finding, Report } from '../types.js';
+import { countSeverities, describeCounts } from './counts.js';
+
+export interface MarkdownOptions {
+  /**
+   * The result is never longer than this many UTF-16 code units (so never more
+   * characters either). Check-run `output.summary` and `output.text` fail with 422 at
+   * 65,535 characters: https://docs.github.com/en/rest/checks/runs
+   */
+  maxLength?: number;
+  /** Heading of the summary; `specgate: <conclusion>` when omitted. */
+  title?: string;
+}
+
+/** Comfortably below the check-run limit of 65,535 characters. */
+export const DEFAULT_MARKDOWN_LENGTH = 65_000;
+
+const ICON = { success: '✅', failure: '❌', neutral: '⚪' } as const;
+
+/**
+ * The summary the App writes into check runs and the Action into the job summary: a
+ * gates table, then the findings gate by gate. When it would exceed `maxLength`, the
+ * findings that do not fit are replaced by one "… N more findings" line.
+ */
+export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
+  const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_LENGTH;
+  const head = header(report, options.title);
+  const body = report.gates.filter((gate) => gate.findings.length > 0).flatMap((gate) => [
+    { text: `\n### ${gate.id}\n\n`, finding: false },
+    ...gate.findings.map((finding) => ({ text: `${findingLine(finding)}\n`, finding: true })),
+  ]);
+  const total = body.filter((part) => part.finding).length;
+  let out = head;
+  let shown = 0;
+  for (const [i, part] of body.entries()) {
+    // Keep room for the longest note that could still be needed, so it always fits.
+    const reserve = i === body.length - 1 ? 0 : moreNote(total).length;
+    if (out.length + part.text.length + reserve > maxLength) return clip(out + moreNote(total - shown), maxLength);
+    out += part.text;
+    if (part.finding) shown += 1;
+  }
+  return clip(out, maxLength);
+}
+
+function header(report: Report, title: string | undefined): string {
+  const rows = report.gates.map((gate) => {
+    const detail = gate.conclusion === 'neutral' && gate.findings.length === 0 ? 'no documents' : describeCounts(countSeverities(gate.findings));
+    return `| ${ICON[gate.conclusion]} ${gate.id} | ${gate.conclusion} | ${detail} |`;
+  });
+  const documents = `${report.documents.length} document${report.documents.length === 1 ? '' : 's'} checked.`;
+  return [
+    `## ${escapeInline(title ?? `specgate: ${report.conclusion}`)}`,
+    '',
+    documents,
+    '',
+    '| Gate | Conclusion | Findings |',
+    '| --- | --- | --- |',
+    ...rows,
+    '',
+  ].join('\n');
+}
+
+function findingLine(finding: Finding): string {
+  const where = `\`${finding.path.replace(/`/g, "'")}:${finding.line}\``;
+  return `- **${finding.severity}** ${where} ${escapeInline(finding.message)} ([${finding.rule}](${finding.docs}))`;
+}
+
+function moreNote(count: number): string {
+  return `\n… ${count} more finding${count === 1 ? '' : 's'} not shown; run \`specgate check\` for all of them.\n`;
+}
+
+/** Messages are one line; a newline would break the list item. */
+function escapeInline(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** Last resort for a tiny `maxLength`: cut, without splitting a surrogate pair. */
+function clip(text: string, maxLength: number): string {
+  if (text.length <= maxLength) return text;
+  let cut = text.slice(0, Math.max(0, maxLength));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return cut;
+}

@@ -1,0 +1,48 @@
+import type { Finding, Report } from '../types.js';
+import { countSeverities, describeCounts } from './counts.js';
+
+const VERDICT_MARK = { success: '✓', failure: '✗', neutral: '-' } as const;
+
+/**
+ * The report for people at a terminal: findings grouped by file (line, severity,
+ * message, rule), then one verdict line per gate and an overall result.
+ */
+export function renderText(report: Report): string {
+  const out: string[] = [];
+  for (const [path, findings] of groupByPath(report)) {
+    out.push(path);
+    const width = Math.max(...findings.map((finding) => String(finding.line).length));
+    for (const finding of findings) {
+      const line = String(finding.line).padStart(width);
+      out.push(`  ${line}  ${finding.severity.padEnd(7)}  ${oneLine(finding.message)}  ${finding.rule}`);
+    }
+    out.push('');
+  }
+  const idWidth = Math.max(...report.gates.map((gate) => gate.id.length));
+  out.push('Gates');
+  for (const gate of report.gates) {
+    const detail = gate.conclusion === 'neutral' && gate.findings.length === 0 ? 'no documents' : describeCounts(countSeverities(gate.findings));
+    out.push(`  ${VERDICT_MARK[gate.conclusion]} ${gate.id.padEnd(idWidth)}  ${gate.conclusion.padEnd(7)}  ${detail}`);
+  }
+  out.push('');
+  const all = report.gates.flatMap((gate) => gate.findings);
+  const documents = `${report.documents.length} document${report.documents.length === 1 ? '' : 's'} checked`;
+  out.push(`Result: ${report.conclusion} (${documents}, ${describeCounts(countSeverities(all))})`);
+  return `${out.join('\n')}\n`;
+}
+
+function groupByPath(report: Report): Map<string, Finding[]> {
+  const all = report.gates.flatMap((gate) => gate.findings);
+  all.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.rule.localeCompare(b.rule));
+  const groups = new Map<string, Finding[]>();
+  for (const finding of all) {
+    const list = groups.get(finding.path) ?? [];
+    list.push(finding);
+    groups.set(finding.path, list);
+  }
+  return groups;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*\n\s*/g, ' ');
+}
