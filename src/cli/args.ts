@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from './errors.js';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** A parsed command line. */
+export type Command =
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'rules'; format: Format }
+  | { name: 'check'; paths: string[]; config?: string; preset?: string; format: Format };
+
+export const HELP = `specgate: deterministic gates for spec-driven-development documents
+
+Usage:
+  specgate check [PATH...] [--config FILE] [--preset NAME] [--format FORMAT]
+  specgate rules [--format text|json]
+  specgate --help | --version
+
+check
+  Each directory PATH is scanned as a repository root: its .github/specgate.yml
+  applies and paths are reported relative to it. Each file PATH is checked as
+  given, with the working directory as root. Default PATH: the working directory.
+
+Options:
+  -c, --config FILE    Use this config file instead of <root>/.github/specgate.yml
+  -p, --preset NAME    Override the config's preset (auto, speckit-gen1, speckit-gen2,
+                       speckit-epic, phased-plan, milestone-plan, generic)
+  -f, --format FORMAT  text (default), json, sarif or markdown
+  -h, --help           Show this help
+  -v, --version        Show the version
+
+Exit codes: 0 every gate passes, 1 a gate fails, 2 usage or configuration error.
+`;
+
+/** Parses argv (without `node` and the script) into a command; throws {@link UsageError}. */
+export function parseCommand(argv: readonly string[]): Command {
+  const { values, positionals } = parseOrThrow(argv);
+  if (values.help) return { name: 'help' };
+  if (values.version) return { name: 'version' };
+  const [name, ...paths] = positionals;
+  const format = toFormat(values.format);
+  if (name === undefined) return { name: 'help' };
+  if (name === 'rules') {
+    if (paths.length > 0) throw new UsageError(`Unexpected argument \`${paths[0]}\` for \`specgate rules\``);
+    return { name: 'rules', format };
+  }
+  if (name !== 'check') throw new UsageError(`Unknown command \`${name}\`, expected \`check\` or \`rules\``);
+  return {
+    name: 'check',
+    paths: paths.length > 0 ? paths : ['.'],
+    format,
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    ...(values.preset !== undefined ? { preset: values.preset } : {}),
+  };
+}
+
+function parseOrThrow(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        config: { type: 'string', short: 'c' },
+        preset: { type: 'string', short: 'p' },
+        format: { type: 'string', short: 'f' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), { cause: error });
+  }
+}
+
+function toFormat(value: string | undefined): Format {
+  if (value === undefined) return 'text';
+  if ((FORMATS as readonly string[]).includes(value)) return value as Format;
+  throw new UsageError(`Unknown format \`${value}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
+}
