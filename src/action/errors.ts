@@ -1,0 +1,34 @@
+/**
+ * The errors the Action turns into one clear line for the user, each with the fix to apply.
+ * Anything else that reaches `run()` is a bug and is reported with its stack.
+ */
+export class ActionError extends Error {
+  /** What the user should do about it. */
+  readonly fix: string;
+
+  constructor(message: string, fix: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.fix = fix;
+  }
+}
+
+/** An input value the Action cannot use. */
+export class InputError extends ActionError {}
+
+/** The event payload does not carry what the Action needs. */
+export class EventError extends ActionError {}
+
+/** The config file exists but is invalid. */
+export class ConfigFileError extends ActionError {}
+
+/** Whether an Octokit error is GitHub refusing a write: the token lacks a permission. */
+export function isForbidden(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return status === 403 || (status === 404 && isWriteRequest(error));
+}
+
+function isWriteRequest(error: unknown): boolean {
+  const method = (error as { request?: { method?: string } } | null)?.request?.method;
+  return method !== undefined && method !== 'GET';
+}

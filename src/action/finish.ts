@@ -1,0 +1,26 @@
+import * as core from '@actions/core';
+import type { Finding, Report, Severity } from '../engine/index.js';
+import { renderText } from '../engine/report/index.js';
+import { annotate } from './annotate.js';
+import { writeOutputs } from './write-outputs.js';
+import { writeSummary } from './write-summary.js';
+
+const RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+/**
+ * Reports a result the same way in every mode: findings in the log and as annotations,
+ * the job summary, the outputs and report files, and the job status — the job is the gate.
+ */
+export async function finish(report: Report, options: { sarifFile?: string; notes: readonly string[] }): Promise<void> {
+  core.info(renderText(report));
+  const findings: Finding[] = report.gates.flatMap((gate) => gate.findings);
+  findings.sort((a, b) => RANK[a.severity] - RANK[b.severity]);
+  const tally = annotate(findings);
+  for (const note of options.notes) core.info(note);
+  writeOutputs(report, options.sarifFile);
+  await writeSummary(report, { tally, notes: options.notes });
+  if (report.conclusion === 'failure') {
+    const failed = report.gates.filter((gate) => gate.conclusion === 'failure').map((gate) => gate.id);
+    core.setFailed(`specgate: ${failed.length} gate(s) failed: ${failed.join(', ')}`);
+  }
+}

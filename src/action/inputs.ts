@@ -1,0 +1,51 @@
+import * as core from '@actions/core';
+import { InputError } from './errors.js';
+
+export type CheckRunsMode = 'auto' | 'always' | 'never';
+export type IssuesMode = 'on-open' | 'command' | 'off';
+
+/** The Action's inputs (action.yml), validated. */
+export interface ActionInputs {
+  token: string;
+  config: string;
+  failOn?: 'error' | 'warning';
+  checkRuns: CheckRunsMode;
+  /** Overrides the config's `clarification-issues.mode` when set. */
+  clarificationIssues?: IssuesMode;
+  sarifFile?: string;
+  /** Gate the checked-out workspace under this folder instead of a pull request. */
+  path?: string;
+  dryRun: boolean;
+}
+
+/** Reads and validates every input; a bad value is an {@link InputError} naming the input. */
+export function readInputs(): ActionInputs {
+  const failOn = oneOf('fail-on', ['', 'error', 'warning'] as const);
+  const issues = oneOf('clarification-issues', ['', 'on-open', 'command', 'off'] as const);
+  const sarifFile = core.getInput('sarif-file');
+  const path = core.getInput('path');
+  return {
+    token: core.getInput('token'),
+    config: core.getInput('config') || '.github/specgate.yml',
+    ...(failOn ? { failOn } : {}),
+    checkRuns: oneOf('check-runs', ['auto', 'always', 'never'] as const, 'auto'),
+    ...(issues ? { clarificationIssues: issues } : {}),
+    ...(sarifFile ? { sarifFile } : {}),
+    ...(path ? { path } : {}),
+    dryRun: readBoolean('dry-run'),
+  };
+}
+
+function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
+  const value = core.getInput(name).trim().toLowerCase() || fallback || '';
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  const shown = allowed.filter(Boolean).map((v) => `\`${v}\``).join(', ');
+  throw new InputError(`Unexpected value \`${value}\` for input \`${name}\``, `Use one of: ${shown}.`);
+}
+
+function readBoolean(name: string): boolean {
+  const value = core.getInput(name).trim().toLowerCase();
+  if (value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new InputError(`Unexpected value \`${value}\` for input \`${name}\``, 'Use `true` or `false`.');
+}

@@ -1,0 +1,31 @@
+import * as core from '@actions/core';
+import { ActionError, ConfigFileError } from './errors.js';
+import { gateWorkspace } from './gate-workspace.js';
+import { readInputs } from './inputs.js';
+import { dispatchEvent } from './dispatch-event.js';
+
+/**
+ * The Action's one try/catch: a known problem (bad input, bad config, unusable event)
+ * fails the job with one line saying what to fix; anything else is a bug, shown with its stack.
+ */
+export async function run(): Promise<void> {
+  try {
+    const inputs = readInputs();
+    if (inputs.path !== undefined) await gateWorkspace({ ...inputs, path: inputs.path });
+    else await dispatchEvent(inputs);
+  } catch (error) {
+    if (error instanceof ActionError) {
+      if (error instanceof ConfigFileError) await reportInvalidConfig(error);
+      core.setFailed(`${error.message}. ${error.fix}`);
+      return;
+    }
+    core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}
+
+async function reportInvalidConfig(error: ConfigFileError): Promise<void> {
+  core.setOutput('conclusion', 'failure');
+  core.setOutput('findings', '0');
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  await core.summary.addHeading('specgate: invalid configuration', 2).addRaw(`${error.message}.\n\n${error.fix}\n`, true).write();
+}
