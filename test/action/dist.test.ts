@@ -1,0 +1,37 @@
+import { describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const FILES = ['index.js', 'package.json'];
+
+describe('dist/', () => {
+  it('matches a fresh build of the sources byte for byte (run `npm run build:action` when it does not)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'specgate-dist-'));
+    try {
+      await run(process.execPath, ['--import', 'tsx', 'scripts/build-action.ts', out], { cwd: process.cwd() });
+      for (const file of FILES) {
+        const fresh = readFileSync(join(out, file));
+        const committed = readFileSync(join('dist', file));
+        expect({ file, stale: !fresh.equals(committed) }).toEqual({ file, stale: false });
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('builds deterministically: two builds give identical bytes', async () => {
+    const a = mkdtempSync(join(tmpdir(), 'specgate-dist-a-'));
+    const b = mkdtempSync(join(tmpdir(), 'specgate-dist-b-'));
+    try {
+      await Promise.all([a, b].map((out) => run(process.execPath, ['--import', 'tsx', 'scripts/build-action.ts', out])));
+      expect(readFileSync(join(a, 'index.js')).equals(readFileSync(join(b, 'index.js')))).toBe(true);
+    } finally {
+      rmSync(a, { recursive: true, force: true });
+      rmSync(b, { recursive: true, force: true });
+    }
+  });
+});
