@@ -36,7 +36,8 @@ export function parseConfig(text: string | undefined): ConfigResult {
       ok: false,
       errors: doc.errors.map((error) => ({
         path: '(root)',
-        line: error.linePos?.[0]?.line,
+        // With `prettyErrors: false` the yaml package leaves `linePos` unset; count from the offset.
+        line: error.linePos?.[0]?.line ?? text.slice(0, error.pos[0]).split('\n').length,
         message: `Invalid YAML: ${error.message.split('\n')[0]}`,
         fix: 'Fix the YAML syntax at that line.',
       })),
