@@ -1,4 +1,23 @@
 import type { Rule } from '../../rule.js';
+import clarificationsClaimMatchesSpec from './clarifications-claim-matches-spec.js';
+import doneTaskFilesExist from './done-task-files-exist.js';
+import doneTasksHaveClosedChecklists from './done-tasks-have-closed-checklists.js';
+import noDuplicateRequirements from './no-duplicate-requirements.js';
+import noPassWithOpenClarifications from './no-pass-with-open-clarifications.js';
+import planSpecLinkResolves from './plan-spec-link-resolves.js';
+import requirementsCoveredByTasks from './requirements-covered-by-tasks.js';
+import taskReferencesExist from './task-references-exist.js';
+import userStoriesHaveAcceptanceScenarios from './user-stories-have-acceptance-scenarios.js';
 
 /** The consistency gate's rules, sorted by id. */
-export const consistencyRules: Rule[] = [];
+export const consistencyRules: Rule[] = [
+  clarificationsClaimMatchesSpec,
+  doneTaskFilesExist,
+  doneTasksHaveClosedChecklists,
+  noDuplicateRequirements,
+  noPassWithOpenClarifications,
+  planSpecLinkResolves,
+  requirementsCoveredByTasks,
+  taskReferencesExist,
+  userStoriesHaveAcceptanceScenarios,
+];

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import { checkedClaims, describeMarkers, openMarkerLines } from './claims.js';
+import { featureDocument } from './trace.js';
+
+/**
+ * A plan's checked `All NEEDS CLARIFICATION resolved` (Gen-1 Gate Status) is a claim the
+ * spec can disprove: the spec of the same feature still holds open markers in prose.
+ */
+export default defineRule({
+  meta: {
+    id: 'clarifications-claim-matches-spec',
+    gate: 'consistency',
+    description: 'A plan does not claim all clarifications resolved while its spec still has open markers.',
+    kinds: ['plan'],
+    severity: 'error',
+    options: z.object({}).strict(),
+  },
+  check({ document, feature, report }) {
+    const spec = featureDocument(feature, 'spec', 'spec.md');
+    if (!spec) return;
+    const markers = openMarkerLines(spec);
+    if (markers.length === 0) return;
+    for (const claim of checkedClaims(document, /\bAll\s+NEEDS\s+CLARIFICATION\s+(?:items?\s+)?resolved\b/i)) {
+      report({ line: claim.line, message: `Unexpected checked \`All NEEDS CLARIFICATION resolved\` while the spec has ${describeMarkers(spec.path, markers)}` });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import { checkedClaims, describeMarkers, openMarkerLines } from './claims.js';
+import { featureDocument } from './trace.js';
+
+// `- [x] Initial Constitution Check: PASS`, `- [x] Post-Design Constitution Check: PASS` (Gen-1 Gate Status).
+const PASS_CLAIM = /\bConstitution Check\b.*\bPASS(?:ED)?\b/i;
+
+/**
+ * A plan whose Gate Status records a passed Constitution Check while its spec still has
+ * open clarification markers: the check passed on a spec that is not settled yet. Weaker
+ * than the clarification claim (the check may be honest about what it saw), so a warning.
+ */
+export default defineRule({
+  meta: {
+    id: 'no-pass-with-open-clarifications',
+    gate: 'consistency',
+    description: 'A plan does not record a passed Constitution Check while its spec still has open clarification markers.',
+    kinds: ['plan'],
+    severity: 'warning',
+    options: z.object({}).strict(),
+  },
+  check({ document, feature, report }) {
+    const spec = featureDocument(feature, 'spec', 'spec.md');
+    if (!spec) return;
+    const markers = openMarkerLines(spec);
+    if (markers.length === 0) return;
+    for (const claim of checkedClaims(document, PASS_CLAIM)) {
+      report({ line: claim.line, message: `Unexpected checked \`${claim.text.trim()}\` while the spec has ${describeMarkers(spec.path, markers)}` });
+    }
+  },
+});

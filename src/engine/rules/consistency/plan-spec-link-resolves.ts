@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import type { Document } from '../../types.js';
+
+// `**Spec**: [spec.md](./spec.md)`, `**Feature Spec**: …`, `**Input**: Feature specification from `/specs/x/spec.md``.
+const LABEL = /^\s*(?:[-*]\s+)?\*\*(?:Feature\s+)?(?:Spec|Specification|Input)\*\*\s*[:：]/i;
+const HEAD_LINES = 40;
+
+/** The spec path a plan's header line points to, as written, or undefined. */
+function target(line: string): string | undefined {
+  if (!LABEL.test(line)) return undefined;
+  const link = /\]\(\s*<?([^)\s>]+)>?\s*\)/.exec(line)?.[1];
+  if (link) return link;
+  return /`([^`\s]*spec\.md)`/.exec(line)?.[1];
+}
+
+/** Repository path of a target relative to the plan, or undefined when it cannot be decided (URL, machine path, placeholder). */
+function resolve(plan: Document, raw: string, roots: ReadonlySet<string>): string | undefined {
+  let path: string;
+  try {
+    path = decodeURI(raw.replace(/[#?].*$/, ''));
+  } catch {
+    return undefined;
+  }
+  if (path === '' || /^[a-z]+:/i.test(path) || /[[\]<>{}]|###/.test(path)) return undefined;
+  if (path.startsWith('/')) {
+    const inside = path.slice(1);
+    // `/Users/me/project/specs/...` is a path on the author's machine, not in the repository.
+    return roots.has(inside.split('/')[0] ?? '') ? inside : undefined;
+  }
+  const parts = plan.path.split('/').slice(0, -1);
+  for (const segment of path.split('/')) {
+    if (segment === '..') {
+      if (parts.length === 0) return undefined;
+      parts.pop();
+    } else if (segment !== '.' && segment !== '') parts.push(segment);
+  }
+  return parts.join('/');
+}
+
+/**
+ * The spec a plan names in its header exists: against the repository tree when the shell
+ * gives one, else against the documents in the run. Machine-local absolute paths and
+ * template placeholders are not decided.
+ */
+export default defineRule({
+  meta: {
+    id: 'plan-spec-link-resolves',
+    gate: 'consistency',
+    description: 'The spec a plan links in its header exists.',
+    kinds: ['plan'],
+    severity: 'warning',
+    options: z.object({}).strict(),
+  },
+  check({ document, all, tree, report }) {
+    const known = tree ?? new Set(all.map((other) => other.path));
+    const roots = new Set([...known].map((path) => path.split('/')[0] ?? ''));
+    document.lines.slice(0, HEAD_LINES).forEach((line, index) => {
+      if (!document.prose[index]?.trim()) return;
+      const raw = target(line);
+      if (!raw) return;
+      const path = resolve(document, raw, roots);
+      if (path === undefined || known.has(path)) return;
+      report({ line: index + 1, message: `Missing spec \`${path}\` linked as \`${raw}\`, expected the plan's spec link to point to an existing file` });
+    });
+  },
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import { findConstitution, namesPrinciple, principles, sectionTitled } from './read-constitution.js';
+
+// A row that only says there is nothing to justify.
+const EMPTY = /^\s*(?:none|n\/?a|-+|—|no violations?\.?|\(none\)|无|なし)?\s*$/i;
+
+/**
+ * A NON-NEGOTIABLE principle cannot be traded away: a filled Complexity Tracking row whose
+ * Violation cell names one (whole name or `Principle III`) is a contradiction. Template
+ * rows (`[e.g., 4th project]`) are residue, not justification, and are skipped.
+ */
+export default defineRule({
+  meta: {
+    id: 'non-negotiable-not-justified',
+    gate: 'constitution',
+    description: 'Complexity Tracking does not justify a violation of a NON-NEGOTIABLE principle.',
+    kinds: ['plan'],
+    severity: 'error',
+    options: z.object({}).strict(),
+  },
+  check({ document, all, report }) {
+    const constitution = findConstitution(all);
+    const fixed = constitution ? principles(constitution).filter((p) => p.nonNegotiable) : [];
+    const section = sectionTitled(document, /Complexity Tracking/i);
+    if (fixed.length === 0 || !section) return;
+    const tables = document.tables.filter((table) => table.line > section.line && table.line <= section.endLine);
+    for (const row of tables.flatMap((table) => table.rows)) {
+      const violation = row.cells[0] ?? '';
+      if (EMPTY.test(violation) || /\[e\.g\.|\[.*\]$/i.test(violation)) continue;
+      for (const principle of fixed) {
+        if (!namesPrinciple(violation, principle, false)) continue;
+        report({
+          line: row.line,
+          message: `Unexpected justification of NON-NEGOTIABLE principle \`${principle.numeral}. ${principle.name}\` in Complexity Tracking, expected the plan to comply`,
+        });
+      }
+    }
+  },
+});

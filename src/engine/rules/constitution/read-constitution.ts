@@ -1,0 +1,88 @@
+import type { Document, Section } from '../../types.js';
+
+/** A principle of the constitution: `### I. Library-First`, optionally `(NON-NEGOTIABLE)`. */
+export interface Principle {
+  numeral: string;
+  name: string;
+  line: number;
+  nonNegotiable: boolean;
+}
+
+const PREFERRED = ['.specify/memory/constitution.md', 'memory/constitution.md'];
+const HEADING = /^([IVXLC]+|\d{1,2})[.)]\s+(.+)$/;
+
+/** The repository's constitution among the documents of the run, if any. */
+export function findConstitution(all: readonly Document[]): Document | undefined {
+  const candidates = all.filter((document) => document.kind === 'constitution' && document.feature === '');
+  return PREFERRED.map((path) => candidates.find((document) => document.path === path)).find(Boolean) ?? candidates[0];
+}
+
+/** The numbered principles of a constitution; template placeholders (`[PRINCIPLE_1_NAME]`) are not principles. */
+export function principles(constitution: Document): Principle[] {
+  const result: Principle[] = [];
+  for (const section of constitution.sections) {
+    if (section.depth < 2 || section.depth > 4) continue;
+    const match = HEADING.exec(section.title);
+    if (!match || /\[[A-Z0-9_]+\]/.test(match[2]!)) continue;
+    const body = constitution.prose.slice(section.line - 1, Math.min(section.endLine, section.line + 2)).join(' ');
+    result.push({
+      numeral: match[1]!,
+      name: match[2]!.replace(/\(?\s*NON-NEGOTIABLE\s*\)?/i, '').trim(),
+      line: section.line,
+      nonNegotiable: /NON-NEGOTIABLE/i.test(body),
+    });
+  }
+  return result;
+}
+
+/** `**Version**: 1.2.0` of a constitution (prose only, so an example in a comment never counts). */
+export function versionOf(document: Document): { version: string; line: number } | undefined {
+  for (const [index, text] of document.prose.entries()) {
+    const match = /\bVersion\**\s*[:：]\s*\**\s*v?(\d+\.\d+(?:\.\d+)?)\b/i.exec(text);
+    if (match) return { version: match[1]!, line: index + 1 };
+  }
+  return undefined;
+}
+
+/** Compares dotted versions: negative when a < b. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) {
+    const diff = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+/** Lower-case letters and digits only, single-spaced: how principle names are compared. */
+export function normalise(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** The first section whose title matches. */
+export function sectionTitled(document: Document, title: RegExp): Section | undefined {
+  return document.sections.find((section) => title.test(section.title));
+}
+
+/**
+ * Whether a text names a principle. `loose` also accepts one word-part of the name
+ * (`Simplicity` for `Observability, Versioning & Simplicity`) and the parenthesised
+ * short form (`TDD`); strict matching wants the whole name or `Principle IV`.
+ */
+export function namesPrinciple(text: string, principle: Principle, loose: boolean): boolean {
+  const haystack = ` ${normalise(text)} `;
+  const bare = principle.name.replace(/\([^)]*\)/g, ' ');
+  const names = [bare];
+  if (loose) {
+    names.push(...bare.split(/[,&/:–—]|\s-\s|\band\b|\bund\b|\be\b|\by\b/));
+    names.push(...[...principle.name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!));
+  }
+  if (names.some((name) => normalise(name).length >= 3 && haystack.includes(` ${normalise(name)} `))) return true;
+  const n = principle.numeral;
+  const strict = new RegExp(`(?:Principle|Article|Art\\.?|Princ[ií]pio|Principio|原则|§)\\s*${n}\\b`, 'i');
+  if (strict.test(text)) return true;
+  if (!loose) return false;
+  const listed = new RegExp(`(?:^|[\\s|(*])${n}(?:[.):]\\s|\\s[-–—]\\s|\\)|\\s*\\|)`, 'm');
+  return listed.test(text) || (n.length > 1 && /[IVX]/.test(n) && new RegExp(`\\b${n}\\b`).test(text));
+}
