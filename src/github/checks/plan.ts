@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import type { ConfigError, Finding, GateId, GateResult, Report } from '../../engine/index.js';
+import { countSeverities, describeCounts, renderMarkdown } from '../../engine/report/index.js';
+import type { Waiver } from '../commands/waivers.js';
+import type { ClarificationMarker } from '../issues/markers.js';
+
+/** The aggregate check: the one to make required. */
+export const CHECK_NAME = 'specgate';
+
+/** `specgate / clarifications` and the like. */
+export function gateCheckName(gate: GateId): string {
+  return `${CHECK_NAME} / ${gate}`;
+}
+
+/** Check-run `output.summary` fails with 422 at 65,535 characters. */
+export const SUMMARY_LIMIT = 65_535;
+const MAX_ANNOTATIONS = 1_000;
+
+/** What a run of the gates came to, as the checks show it. */
+export type CheckOutcome =
+  | { kind: 'report'; report: Report; waivers?: readonly Waiver[]; overflow?: readonly ClarificationMarker[]; clarify?: boolean }
+  | { kind: 'no-documents' }
+  | { kind: 'invalid-config'; errors: readonly ConfigError[] }
+  | { kind: 'error'; reason: string };
+
+export type CheckConclusion = 'success' | 'failure' | 'neutral';
+
+/** One annotation, as the Checks API takes it. */
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: 'notice' | 'warning' | 'failure';
+  message: string;
+  title: string;
+}
+
+/** One button on a check run (≤ 3; label ≤ 20, description ≤ 40, identifier ≤ 20 characters). */
+export interface RequestedAction {
+  label: string;
+  description: string;
+  identifier: string;
+}
+
+/** Everything one check run should end up showing. */
+export interface CheckPlan {
+  name: string;
+  conclusion: CheckConclusion;
+  title: string;
+  /** Summary with the hidden fingerprint appended. */
+  summary: string;
+  annotations: Annotation[];
+  actions: RequestedAction[];
+  fingerprint: string;
+  annotationsFingerprint: string;
+}
+
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
+
+/** Maps one finding to a check-run annotation. */
+export function toAnnotation(finding: Finding): Annotation {
+  return {
+    path: finding.path,
+    start_line: finding.line,
+    end_line: Math.max(finding.line, finding.endLine ?? finding.line),
+    annotation_level: LEVEL[finding.severity],
+    message: finding.message.slice(0, 60_000),
+    title: finding.rule,
+  };
+}
+
+/** The runs to publish for an outcome: the aggregate, plus one per gate when gates ran. */
+export function planChecks(outcome: CheckOutcome): CheckPlan[] {
+  if (outcome.kind !== 'report') return [finish(CHECK_NAME, describeOther(outcome), [], [recheck])];
+  const waived = new Map((outcome.waivers ?? []).map((waiver) => [waiver.gate, waiver]));
+  const gates = outcome.report.gates.map((gate) => planGate(gate, waived.get(gate.id)));
+  const failing = gates.some((gate) => gate.conclusion === 'failure');
+  const conclusion: CheckConclusion = failing ? 'failure' : outcome.report.conclusion === 'neutral' && waived.size === 0 ? 'neutral' : 'success';
+  const report: Report = { ...outcome.report, conclusion };
+  const extra = [waiverNote(outcome.waivers ?? []), overflowNote(outcome.overflow ?? [])].join('');
+  const summary = renderMarkdown(report, { maxLength: SUMMARY_LIMIT - 200 - extra.length }) + extra;
+  const findings = outcome.report.gates.flatMap((gate) => gate.findings);
+  const actions = outcome.clarify ? [recheck, clarify] : [recheck];
+  const aggregate = finish(CHECK_NAME, { conclusion, title: aggregateTitle(conclusion, findings), summary }, [], actions);
+  return [aggregate, ...gates];
+}
+
+const recheck: RequestedAction = { label: 'Re-check', description: 'Run the specgate gates again', identifier: 'recheck' };
+const clarify: RequestedAction = { label: 'Open issues', description: 'Open clarification issues', identifier: 'clarify' };
+
+function planGate(gate: GateResult, waiver: Waiver | undefined): CheckPlan {
+  const report: Report = { conclusion: gate.conclusion, gates: [gate], documents: [] };
+  let summary = renderMarkdown(report, { maxLength: SUMMARY_LIMIT - 1_000, title: `${gate.id}: ${gate.conclusion}` });
+  let conclusion: CheckConclusion = gate.conclusion;
+  let title = gate.findings.length === 0 ? (gate.conclusion === 'neutral' ? 'No documents for this gate' : 'No findings') : describeCounts(countSeverities(gate.findings));
+  if (waiver && gate.conclusion === 'failure') {
+    conclusion = 'success';
+    title = `Waived by @${waiver.by}`;
+    summary = `**Waived** by @${waiver.by}: ${waiver.reason.replace(/\s+/g, ' ').slice(0, 500)}\n\n${summary}`;
+  }
+  const annotations = gate.findings.slice(0, MAX_ANNOTATIONS).map(toAnnotation);
+  if (gate.findings.length > MAX_ANNOTATIONS) summary += `\n… ${gate.findings.length - MAX_ANNOTATIONS} more findings not annotated.\n`;
+  return finish(gateCheckName(gate.id), { conclusion, title, summary }, annotations, []);
+}
+
+function describeOther(outcome: Exclude<CheckOutcome, { kind: 'report' }>): { conclusion: CheckConclusion; title: string; summary: string } {
+  if (outcome.kind === 'no-documents') {
+    return { conclusion: 'neutral', title: 'No spec documents changed', summary: 'This pull request changes no document under the configured spec roots, so no gate applies.' };
+  }
+  if (outcome.kind === 'invalid-config') {
+    const lines = outcome.errors.map((error) => `- \`${error.path}\`${error.line ? ` (line ${error.line})` : ''}: ${error.message}. Fix: ${error.fix}`);
+    return { conclusion: 'failure', title: 'Invalid configuration', summary: clip(`\`.github/specgate.yml\` on the default branch is invalid:\n\n${lines.join('\n')}\n`) };
+  }
+  return { conclusion: 'failure', title: 'specgate could not finish', summary: clip(`The gates stopped with an error: ${outcome.reason}\n\nUse **Re-check** or comment \`/specgate recheck\` to try again.`) };
+}
+
+function aggregateTitle(conclusion: CheckConclusion, findings: readonly Finding[]): string {
+  if (conclusion === 'neutral') return 'No spec documents checked';
+  const counts = describeCounts(countSeverities(findings));
+  return conclusion === 'failure' ? `Gates failed: ${counts}` : `Gates passed: ${counts}`;
+}
+
+function waiverNote(waivers: readonly Waiver[]): string {
+  if (waivers.length === 0) return '';
+  return `\n### Waivers\n\n${waivers.map((w) => `- \`${w.gate}\` waived by @${w.by}: ${w.reason.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n')}\n`;
+}
+
+function overflowNote(markers: readonly ClarificationMarker[]): string {
+  if (markers.length === 0) return '';
+  const shown = markers.slice(0, 50).map((m) => `- \`${m.path}:${m.line}\` ${m.question.replace(/\s+/g, ' ').slice(0, 200)}`);
+  const more = markers.length > 50 ? `\n… ${markers.length - 50} more` : '';
+  return `\n### Open clarifications without an issue (cap reached)\n\n${shown.join('\n')}${more}\n`;
+}
+
+function clip(text: string): string {
+  return text.length <= SUMMARY_LIMIT - 200 ? text : `${text.slice(0, SUMMARY_LIMIT - 300)}\n… ${text.length - (SUMMARY_LIMIT - 300)} more characters\n`;
+}
+
+function finish(name: string, output: { conclusion: CheckConclusion; title: string; summary: string }, annotations: Annotation[], actions: RequestedAction[]): CheckPlan {
+  const annotationsFingerprint = hash(JSON.stringify(annotations));
+  const fingerprint = hash(JSON.stringify([name, output, annotationsFingerprint, actions]));
+  const summary = `${output.summary}\n<!-- specgate:fingerprint ${fingerprint} annotations:${annotationsFingerprint} -->\n`;
+  return { name, conclusion: output.conclusion, title: output.title.slice(0, 255), summary, annotations, actions, fingerprint, annotationsFingerprint };
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}

@@ -1,0 +1,98 @@
+import { featureFolder } from '../../engine/classify.js';
+import { isGated, type Config, type SourceFile } from '../../engine/index.js';
+import type { GitHubClient, RepoRef } from '../client.js';
+import { fetchObjects, type BlobContent, type ObjectRequest } from './blobs.js';
+import type { ChangedFile } from './pull-request.js';
+
+export interface ReadDocumentsInput extends RepoRef {
+  octokit: GitHubClient;
+  headSha: string;
+  /** Where the constitution and the "before" texts are read: the base, never the head. */
+  baseSha: string;
+  changed: readonly ChangedFile[];
+  config: Config;
+}
+
+/** What the engine is given for one PR. */
+export interface PullRequestDocuments {
+  /** Gated changed files and their feature-folder siblings at the head, plus the constitution. */
+  files: SourceFile[];
+  /** Texts before the change, for gated files the PR modifies. */
+  base: Map<string, string>;
+  /** Gated paths the PR changes (what the engine's findings should be about). */
+  changed: string[];
+  /** Path of the constitution used, if any. */
+  constitution?: string;
+}
+
+/**
+ * Reads what the gates need in one round trip: feature folders at the head SHA (changed
+ * files and the siblings rules compare them with), base texts of modified files, and the
+ * constitution from the base. Nothing is fetched for a PR that changes no gated file.
+ */
+export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequestDocuments> {
+  const { config, headSha, baseSha } = input;
+  const gated = input.changed.filter((file) => file.status !== 'removed' && isGated(file.path, config));
+  if (gated.length === 0) return { files: [], base: new Map(), changed: [] };
+  const constitutionChanged = gated.some((file) => config.constitution.includes(file.path));
+  const features = [...new Set(gated.map((file) => folderOf(file.path, config)).filter((folder) => folder !== ''))];
+  const loose = gated.filter((file) => folderOf(file.path, config) === '');
+  const modified = gated.filter((file) => file.status === 'modified' || file.status === 'renamed' || file.status === 'changed');
+  const constitution = constitutionChanged ? [] : config.constitution;
+
+  const requests: ObjectRequest[] = [
+    ...features.map((folder) => ({ expression: `${headSha}:${folder}`, tree: true })),
+    ...loose.map((file) => ({ expression: `${headSha}:${file.path}` })),
+    ...modified.map((file) => ({ expression: `${baseSha}:${file.previousPath ?? file.path}` })),
+    ...constitution.map((path) => ({ expression: `${baseSha}:${path}` })),
+  ];
+  const results = await fetchObjects({ ...input, requests });
+
+  const files = new Map<string, SourceFile>();
+  let index = 0;
+  for (const _folder of features) {
+    const result = results[index++];
+    if (result?.type !== 'tree') continue;
+    for (const [path, blob] of result.blobs) if (isGated(path, config)) addFile(files, path, blob);
+  }
+  for (const file of loose) {
+    const result = results[index++];
+    if (result?.type === 'blob') addFile(files, file.path, result.blob);
+  }
+  const base = new Map<string, string>();
+  for (const file of modified) {
+    const result = results[index++];
+    if (result?.type === 'blob' && result.blob.text !== null) base.set(file.path, result.blob.text);
+  }
+  let constitutionPath = constitutionChanged ? gated.find((file) => config.constitution.includes(file.path))?.path : undefined;
+  for (const path of constitution) {
+    const result = results[index++];
+    if (constitutionPath === undefined && result?.type === 'blob') {
+      constitutionPath = path;
+      addFile(files, path, result.blob);
+    }
+  }
+  return {
+    files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
+    base,
+    changed: gated.map((file) => file.path).sort(),
+    ...(constitutionPath ? { constitution: constitutionPath } : {}),
+  };
+}
+
+function folderOf(path: string, config: Config): string {
+  return config.constitution.includes(path) ? '' : featureFolder(path, 'other');
+}
+
+function addFile(files: Map<string, SourceFile>, path: string, blob: BlobContent): void {
+  // A binary blob has no text; one NUL byte lets the engine report it as unreadable.
+  if (blob.isBinary) files.set(path, { path, content: new Uint8Array([0]) });
+  else if (blob.text !== null) files.set(path, { path, content: blob.text });
+}
+
+/** Whether a repository that has no config still opted in: one of the roots or the constitution exists at `ref`. */
+export async function hasSpecFolders({ octokit, owner, repo, ref, config }: RepoRef & { octokit: GitHubClient; ref: string; config: Config }): Promise<boolean> {
+  const paths = [...config.roots.filter((root) => !/[*?[{]/.test(root)), ...config.constitution];
+  const results = await fetchObjects({ octokit, owner, repo, requests: paths.map((path) => ({ expression: `${ref}:${path}` })) });
+  return results.some((result) => result.type !== 'missing');
+}
