@@ -6,12 +6,12 @@ export const CONFIG_PATH = '.github/specgate.yml';
 /**
  * The config text at `ref` (the base branch; the default branch when omitted), or
  * `undefined` when there is none. Never read from a PR head: a PR must not switch off its
- * own gates. (The App reads config through Probot's `context.config`, which adds `_extends`.)
+ * own gates. `path` lets the Action's `config` input name another file. (The App reads config through Probot's `context.config`, which adds `_extends`.)
  */
-export async function readConfigText({ octokit, owner, repo, ref }: RepoRef & { octokit: GitHubClient; ref?: string }): Promise<string | undefined> {
+export async function readConfigText({ octokit, owner, repo, ref, path = CONFIG_PATH }: RepoRef & { octokit: GitHubClient; ref?: string; path?: string }): Promise<string | undefined> {
   try {
     const data = await rest<{ content?: string; encoding?: string }>(octokit, 'GET /repos/{owner}/{repo}/contents/{path}', {
-      owner, repo, path: CONFIG_PATH, ...(ref ? { ref } : {}),
+      owner, repo, path, ...(ref ? { ref } : {}),
     });
     if (typeof data.content !== 'string') return undefined;
     return Buffer.from(data.content, (data.encoding ?? 'base64') as BufferEncoding).toString('utf8');
