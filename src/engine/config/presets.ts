@@ -8,8 +8,17 @@ import type { RuleSetting } from './schema.js';
 export const PRESETS: Record<Family, Readonly<Record<string, RuleSetting>>> = {
   'speckit-gen1': {},
   'speckit-gen2': {},
-  'speckit-epic': {},
-  'phased-plan': {},
-  'milestone-plan': {},
+  'speckit-epic': {
+    // The epic plan template names both checklists as required beside the plan.
+    'required-checklists-present': { options: { files: ['checklists/requirements.md', 'checklists/PlanQualityGate.md'] } },
+  },
+  'phased-plan': {
+    // Its template marks blanks only with `[bracketed phrases]`.
+    'no-placeholder-values': 'error',
+  },
+  'milestone-plan': {
+    // Its template marks blanks only with `[bracketed phrases]`.
+    'no-placeholder-values': 'error',
+  },
   generic: {},
 };

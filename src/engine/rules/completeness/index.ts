@@ -1,5 +1,21 @@
 import type { Rule } from '../../rule.js';
+import noInstructionComments from './no-instruction-comments.js';
+import noPlaceholderValues from './no-placeholder-values.js';
+import noTemplateResidue from './no-template-residue.js';
+import noTodoMarkers from './no-todo-markers.js';
 import readableDocument from './readable-document.js';
+import requiredSectionsPresent from './required-sections-present.js';
+import taskLineFormat from './task-line-format.js';
+import uniqueIds from './unique-ids.js';
 
 /** The completeness gate's rules, sorted by id. */
-export const completenessRules: Rule[] = [readableDocument];
+export const completenessRules: Rule[] = [
+  noInstructionComments,
+  noPlaceholderValues,
+  noTemplateResidue,
+  noTodoMarkers,
+  readableDocument,
+  requiredSectionsPresent,
+  taskLineFormat,
+  uniqueIds,
+];

@@ -1,0 +1,60 @@
+import type { Checkbox, Document } from '../../types.js';
+
+/** One row of the checklist table renderers print: counts of one checklist file. */
+export interface ChecklistRow {
+  path: string;
+  total: number;
+  checked: number;
+  unchecked: number;
+}
+
+// A legend explains the marks (`- [ ] Not started`, `- [x] Complete`); it is not an item to review.
+const LEGEND = /^(not (yet )?(started|done|checked|complete[d]?|reviewed)|pending|open|to ?do|incomplete|unchecked|in progress|blocked)\.?$/i;
+
+/**
+ * Whether a box still waits for a reviewer: `[ ]` and `[~]` (in progress) do;
+ * `[x]`/`[X]` are done, `[-]` (dropped) and `[N/A]` are settled.
+ */
+export function isOpen(box: Checkbox): boolean {
+  return (box.mark === ' ' || box.mark === '~') && !LEGEND.test(box.text.trim());
+}
+
+/** Whether a box counts at all: legend items and settled marks (`[-]`, `[N/A]`) do not. */
+export function counts(box: Checkbox): boolean {
+  if (LEGEND.test(box.text.trim())) return false;
+  return box.checked || isOpen(box);
+}
+
+/** Total, checked and unchecked items of one document, in spec-kit's sense. */
+export function summarize(document: Document): ChecklistRow {
+  const items = document.checkboxes.filter(counts);
+  const checked = items.filter((box) => box.checked).length;
+  return { path: document.path, total: items.length, checked, unchecked: items.length - checked };
+}
+
+/**
+ * The total/checked/unchecked table of every checklist document (kind `checklist`),
+ * sorted by path: the table spec-kit prints before `/speckit.implement`.
+ */
+export function checklistSummary(documents: readonly Document[]): ChecklistRow[] {
+  return documents
+    .filter((document) => document.kind === 'checklist')
+    .map(summarize)
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** The base name of a path, for matching checklist file names. */
+export function baseName(path: string): string {
+  return path.split('/').at(-1) ?? path;
+}
+
+/** The finding for a checklist with open items, reported at its first open item. */
+export function openChecklistFinding(document: Document): { line: number; message: string } | undefined {
+  const row = summarize(document);
+  if (row.unchecked === 0) return undefined;
+  const first = document.checkboxes.find(isOpen)!;
+  return {
+    line: first.line,
+    message: `Unexpected ${row.unchecked} unchecked of ${row.total} items in checklist \`${baseName(document.path)}\` (${row.checked} checked), expected every item checked before implementation`,
+  };
+}

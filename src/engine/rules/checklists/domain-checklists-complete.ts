@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import { baseName, openChecklistFinding } from './checklist-summary.js';
+import { GATE_CHECKLISTS } from './gate-checklists-complete.js';
+
+/**
+ * Domain checklists (`/speckit.checklist`, CHK ids) are often left open on purpose
+ * until review or a manual test run, so by default an open one warns instead of failing.
+ */
+export default defineRule({
+  meta: {
+    id: 'domain-checklists-complete',
+    gate: 'checklists',
+    description: 'Domain checklists (every checklist except the gate checklists) have every item checked.',
+    kinds: ['checklist'],
+    severity: 'warning',
+    options: z
+      .object({ skip: z.array(z.string().min(1)).default(GATE_CHECKLISTS) })
+      .strict(),
+  },
+  check({ document, options, report }) {
+    const name = baseName(document.path).toLowerCase();
+    if (options.skip.some((n) => n.toLowerCase() === name)) return;
+    const finding = openChecklistFinding(document);
+    if (finding) report(finding);
+  },
+});

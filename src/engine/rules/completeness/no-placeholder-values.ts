@@ -1,0 +1,61 @@
+import type { Paragraph, TableCell } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { visit } from 'unist-util-visit';
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import { TOKENS } from './no-template-residue.js';
+import { optionalLines } from './residue-scope.js';
+
+// A whole value that is one bracketed phrase: `[Name]`, `[Deliverable 1]`, `[YYYY-MM-DD]`.
+const WHOLE = /^\[([^\]]{3,})\]$/;
+// Brackets that are real content: task and checklist marks, story labels, priorities.
+const CONTENT = /^(x|X|\s|~|-|N\/A|P\d?|US\d+|Story\s*\d+|\d+(\.\d+)*|[A-Z]{1,3}-?\d+|!)$/i;
+
+/** Whether a rendered value is nothing but a template placeholder. */
+export function isPlaceholder(value: string): boolean {
+  const match = WHOLE.exec(value.trim());
+  // Known template tokens (`[e.g., ...]`) are `no-template-residue`'s; one finding per defect.
+  return match !== null && !CONTENT.test(match[1]!.trim()) && !new RegExp(TOKENS.source).test(value);
+}
+
+/**
+ * Template fields left unfilled: a table cell, a list item, a paragraph or a
+ * `**Label**: value` whose whole value is one `[bracketed phrase]`. A link renders
+ * without its brackets, so it never matches. Real documents keep deliberate
+ * fill-in-later fields (`[TBD]`, `[Fill in after testing]`), so this warns by default;
+ * the milestone and phased plan presets, whose templates have no other markers, make it an error.
+ */
+export default defineRule({
+  meta: {
+    id: 'no-placeholder-values',
+    gate: 'completeness',
+    description: 'No table cell, list item, paragraph or labelled field is left as a bracketed template placeholder.',
+    kinds: ['spec', 'plan', 'tasks', 'research', 'data-model'],
+    severity: 'warning',
+    options: z.object({}).strict(),
+  },
+  check({ document, report }) {
+    const skip = optionalLines(document);
+    const seen = new Set<number>();
+    const flag = (line: number | undefined, value: string): void => {
+      if (line === undefined || skip.has(line) || seen.has(line)) return;
+      seen.add(line);
+      report({ line, message: `Unexpected template placeholder \`${value.trim().slice(0, 60)}\`, expected the real value` });
+    };
+    visit(document.tree, (node) => {
+      if (node.type !== 'tableCell' && node.type !== 'paragraph') return;
+      // A value in inline code is an example, like everything in code.
+      if ((node as TableCell | Paragraph).children.some((child) => child.type === 'inlineCode')) return;
+      const value = toString(node as TableCell | Paragraph);
+      if (isPlaceholder(value)) flag(node.position?.start.line, value);
+    });
+    document.prose.forEach((text, index) => {
+      const match = LABELLED.exec(text);
+      if (match && isPlaceholder(match[1]!)) flag(index + 1, match[1]!);
+    });
+  },
+});
+
+// `**Language**: [e.g., Python]`: only bold labels count, because plain
+// `Decision: [what was chosen]` lines describe a format in gen-1 plans.
+const LABELLED = /^\s*(?:[-*+]\s+)?\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*:)\s*(\[[^\]\n]+\])\s*$/;

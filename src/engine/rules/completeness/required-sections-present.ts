@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import type { Document, Section } from '../../types.js';
+import { REQUIRED_SECTIONS, titleMatches } from './required-sections.js';
+
+/**
+ * The sections a template makes mandatory are present and hold content (an HTML
+ * comment alone is empty). Documents whose headings are mostly not ASCII are written
+ * in another language; their headings are translated, so they are not checked.
+ */
+export default defineRule({
+  meta: {
+    id: 'required-sections-present',
+    gate: 'completeness',
+    description: 'Specs and plans have the sections their template requires, each with content.',
+    kinds: ['spec', 'plan'],
+    severity: 'warning',
+    options: z
+      .object({ sections: z.array(z.string().min(1)).optional() })
+      .strict(),
+  },
+  check({ document, options, report }) {
+    const required = options.sections ?? REQUIRED_SECTIONS[document.kind]?.[document.family] ?? [];
+    if (required.length === 0 || translated(document)) return;
+    for (const entry of required) {
+      const section = document.sections.find((s) => s.depth >= 2 && titleMatches(s.title, entry));
+      const name = entry.split('|')[0]!;
+      if (!section) {
+        report({ line: 1, message: `Missing section \`${name}\`, expected it in a ${document.family} ${document.kind}` });
+      } else if (isEmpty(document, section)) {
+        report({ line: section.line, message: `Unexpected empty section \`${section.title}\`, expected content under it` });
+      }
+    }
+  },
+});
+
+function translated(document: Document): boolean {
+  const titles = document.sections.filter((s) => s.depth >= 2).map((s) => s.title);
+  const foreign = titles.filter((title) => /[^\x00-\x7F\u2013\u2014\u2019\u2192\u2705]/.test(title.replace(/\p{Extended_Pictographic}/gu, '')));
+  return titles.length > 0 && foreign.length * 2 >= titles.length;
+}
+
+// Content is any block but a heading, an HTML comment or a rule, anywhere in the section.
+function isEmpty(document: Document, section: Section): boolean {
+  const stack = [...document.tree.children];
+  return !stack.some((node) => {
+    const line = node.position?.start.line ?? 0;
+    return line > section.line && line <= section.endLine && node.type !== 'heading' && node.type !== 'html' && node.type !== 'thematicBreak';
+  });
+}

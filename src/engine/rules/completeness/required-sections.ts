@@ -1,0 +1,31 @@
+import type { Family, Kind } from '../../types.js';
+
+/**
+ * Sections each template makes mandatory, by kind and family. Titles match a heading
+ * case-insensitively by prefix, after leading numbers and symbols (`## 2. Summary`).
+ * Alternatives are separated by `|`.
+ */
+export const REQUIRED_SECTIONS: Partial<Record<Kind, Partial<Record<Family, readonly string[]>>>> = {
+  spec: {
+    'speckit-gen1': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements'],
+    'speckit-gen2': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements', 'Success Criteria'],
+  },
+  plan: {
+    'speckit-gen1': ['Summary', 'Technical Context', 'Constitution Check', 'Project Structure'],
+    'speckit-gen2': ['Summary', 'Technical Context', 'Constitution Check', 'Project Structure'],
+    'speckit-epic': ['Summary', 'Technical Context', 'Constitution Check', 'Project Structure', 'Validation'],
+    'phased-plan': ['Success Criteria', 'Phase', 'Definition of Done'],
+    'milestone-plan': ['Overview', 'Deliverables', 'Success Criteria', 'Implementation Steps', 'Production-Grade Checklist', 'Files to Create/Modify'],
+  },
+};
+
+/** Strips what decorates a heading so titles compare by words. */
+export function normaliseTitle(title: string): string {
+  return title.replace(/^[^\p{L}]+/u, '').replace(/[*_`]/g, '').trim().toLowerCase();
+}
+
+/** Whether a heading title satisfies a required entry (`A|B` means either). */
+export function titleMatches(title: string, required: string): boolean {
+  const clean = normaliseTitle(title);
+  return required.split('|').some((option) => clean.startsWith(option.trim().toLowerCase()));
+}

@@ -1,0 +1,25 @@
+import type { Document } from '../../types.js';
+
+// spec-kit's Complexity Tracking is "Fill ONLY if Constitution Check has violations": its
+// example rows are left in place by most filled plans, and whether they justify anything
+// is the constitution gate's question. Leftovers there are not an unfinished document.
+const OPTIONAL_SECTION = /^complexity tracking\b/i;
+
+/** Lines (1-based) that residue rules skip: the bodies of optional template sections. */
+export function optionalLines(document: Document): Set<number> {
+  const skip = new Set<number>();
+  for (const section of document.sections) {
+    if (!OPTIONAL_SECTION.test(section.title.trim())) continue;
+    for (let line = section.line; line <= section.endLine; line++) skip.add(line);
+  }
+  return skip;
+}
+
+/** Every match of a global regex in the document's prose, with 1-based line and column. */
+export function proseMatches(document: Document, pattern: RegExp): Array<{ line: number; column: number; text: string }> {
+  const found: Array<{ line: number; column: number; text: string }> = [];
+  document.prose.forEach((text, index) => {
+    for (const match of text.matchAll(pattern)) found.push({ line: index + 1, column: match.index + 1, text: match[0] });
+  });
+  return found;
+}
