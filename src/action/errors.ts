@@ -1,3 +1,5 @@
+import type { ConfigError } from '../engine/index.js';
+
 /**
  * The errors the Action turns into one clear line for the user, each with the fix to apply.
  * Anything else that reaches `run()` is a bug and is reported with its stack.
@@ -19,8 +21,15 @@ export class InputError extends ActionError {}
 /** The event payload does not carry what the Action needs. */
 export class EventError extends ActionError {}
 
-/** The config file exists but is invalid. */
-export class ConfigFileError extends ActionError {}
+/** The config file exists but is invalid; `errors` carries every problem with its YAML path. */
+export class ConfigFileError extends ActionError {
+  readonly errors: readonly ConfigError[];
+
+  constructor(message: string, fix: string, errors: readonly ConfigError[]) {
+    super(message, fix);
+    this.errors = errors;
+  }
+}
 
 /** Whether an Octokit error is GitHub refusing a write: the token lacks a permission. */
 export function isForbidden(error: unknown): boolean {

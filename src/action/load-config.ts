@@ -16,6 +16,7 @@ export function loadConfig(text: string | undefined, file: string, inputs: Actio
     throw new ConfigFileError(
       `Invalid configuration in \`${file}\`: ${result.errors.length} problem(s), the first at \`${first?.path ?? '(root)'}\`: ${first?.message ?? ''}`,
       first?.fix ?? 'See the config reference in the README.',
+      result.errors,
     );
   }
   const config = result.config;

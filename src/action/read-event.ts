@@ -3,7 +3,7 @@ import { EventError } from './errors.js';
 
 /** What the triggering event asks the Action to do. */
 export type Job =
-  | { kind: 'pull-request'; number: number; readOnly: boolean; why?: string }
+  | { kind: 'pull-request'; number: number; readOnly?: { why: string } }
   | { kind: 'merge-group'; headSha: string; baseSha: string }
   | { kind: 'command'; issueNumber: number; commentId: number; body: string; author: string; isPullRequest: boolean }
   | { kind: 'push'; after: string; ref: string }
@@ -62,10 +62,10 @@ function pullRequestJob({ name, payload, actor }: EventInput): Job {
   if (name === 'pull_request') {
     const head = str(obj(obj(obj(pr.head)?.repo))?.full_name);
     const base = str(obj(obj(obj(pr.base)?.repo))?.full_name);
-    if (head !== base) return { kind: 'pull-request', number, readOnly: true, why: 'this pull request comes from a fork, so the workflow token is read-only' };
-    if (actor === 'dependabot[bot]') return { kind: 'pull-request', number, readOnly: true, why: 'Dependabot runs get a read-only token' };
+    if (head !== base) return { kind: 'pull-request', number, readOnly: { why: 'this pull request comes from a fork, so the workflow token is read-only' } };
+    if (actor === 'dependabot[bot]') return { kind: 'pull-request', number, readOnly: { why: 'Dependabot runs get a read-only token' } };
   }
-  return { kind: 'pull-request', number, readOnly: false };
+  return { kind: 'pull-request', number };
 }
 
 function commentJob(payload: Record<string, unknown>): Job {
@@ -95,5 +95,5 @@ function dispatchJob(payload: Record<string, unknown>): Job {
   if (value === '' || !Number.isInteger(number) || number <= 0) {
     throw new EventError(`Missing pull request number in the \`workflow_dispatch\` input \`pull-request\` (got \`${value}\`)`, 'Declare `on.workflow_dispatch.inputs.pull-request` and give a pull request number, or set the `path` input to gate the checked-out workspace.');
   }
-  return { kind: 'pull-request', number, readOnly: false };
+  return { kind: 'pull-request', number };
 }
