@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { defaultConfig, evaluate, type GateId, type Report } from '../../src/engine/index.js';
+
+const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
+const FOLDERS = {
+  gen1Filled: 'specs/000-testing-environment',
+  gen1Partial: 'specs/001-simulation-runner',
+  epicTemplate: 'specs/002-epic-template',
+  phasedPrompt: 'specs/003-phased-plan',
+  milestoneTemplate: 'specs/004-milestone-plan',
+} as const;
+
+function check(folder: string): Report {
+  const path = `${folder}/plan.md`;
+  return evaluate({ files: [{ path, content: readFileSync(join(SEEDS, path), 'utf8') }], config: defaultConfig() });
+}
+
+function gate(report: Report, id: GateId) {
+  const found = report.gates.find((g) => g.id === id);
+  if (!found) throw new Error(`no gate ${id}`);
+  return found;
+}
+
+describe('seeds through the checklists and completeness gates', () => {
+  it('fails completeness for the unfilled epic template (seed 002) on its placeholders', () => {
+    const report = check(FOLDERS.epicTemplate);
+    const completeness = gate(report, 'completeness');
+    expect(completeness.conclusion).toBe('failure');
+    const residue = completeness.findings.filter((f) => f.rule === 'no-template-residue').map((f) => f.line);
+    expect(residue).toEqual(expect.arrayContaining([1, 3, 51, 134]));
+  });
+
+  it('fails checklists for seed 002: both required checklists are missing beside the plan', () => {
+    const findings = gate(check(FOLDERS.epicTemplate), 'checklists').findings.filter((f) => f.rule === 'required-checklists-present');
+    expect(findings.map((f) => f.message).join('\n')).toMatch(/checklists\/requirements\.md[\s\S]*checklists\/PlanQualityGate\.md/);
+    expect(findings.every((f) => f.severity === 'error')).toBe(true);
+  });
+
+  it('keeps seed 002 passing required-checklists-present once both checklists exist in the tree', () => {
+    const path = `${FOLDERS.epicTemplate}/plan.md`;
+    const tree = new Set([path, `${FOLDERS.epicTemplate}/checklists/requirements.md`, `${FOLDERS.epicTemplate}/checklists/PlanQualityGate.md`]);
+    const report = evaluate({ files: [{ path, content: readFileSync(join(SEEDS, path), 'utf8') }], config: defaultConfig(), tree });
+    expect(gate(report, 'checklists').findings.filter((f) => f.rule === 'required-checklists-present')).toEqual([]);
+  });
+
+  it('fails completeness for the unfilled milestone template (seed 004)', () => {
+    const completeness = gate(check(FOLDERS.milestoneTemplate), 'completeness');
+    expect(completeness.conclusion).toBe('failure');
+    const overview = completeness.findings.filter((f) => f.rule === 'no-placeholder-values' && f.line >= 9 && f.line <= 13);
+    expect(overview).toHaveLength(5);
+  });
+
+  it.each([FOLDERS.gen1Filled, FOLDERS.gen1Partial])('does not fail completeness for the filled gen-1 plan %s', (folder) => {
+    const completeness = gate(check(folder), 'completeness');
+    expect(completeness.conclusion).toBe('success');
+    expect(completeness.findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('does not fail the checklists gate for the gen-1 plans, whose Progress Tracking boxes are open by design', () => {
+    expect(gate(check(FOLDERS.gen1Partial), 'checklists').findings).toEqual([]);
+    expect(gate(check(FOLDERS.gen1Filled), 'checklists').findings).toEqual([]);
+  });
+
+  it('reads the phased planning prompt (seed 003) without crashing and without failing either gate', () => {
+    const report = check(FOLDERS.phasedPrompt);
+    expect(report.documents[0]?.family).toBe('phased-plan');
+    for (const id of ['checklists', 'completeness'] as const) {
+      expect(gate(report, id).conclusion).toBe('success');
+      expect(gate(report, id).findings.filter((f) => f.message.startsWith('Unexpected error'))).toEqual([]);
+    }
+  });
+});
