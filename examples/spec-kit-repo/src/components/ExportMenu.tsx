@@ -1,0 +1,2 @@
+// The Export menu item (specs/002-export-markdown).
+export {};

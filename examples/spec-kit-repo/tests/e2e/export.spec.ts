@@ -1,0 +1,2 @@
+// Export round trip (specs/002-export-markdown, User Story 1).
+export {};
