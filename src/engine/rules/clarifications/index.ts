@@ -1,4 +1,9 @@
 import type { Rule } from '../../rule.js';
+import noUnresolvedClarifications from './no-unresolved-clarifications.js';
+import technicalContextResolved from './technical-context-resolved.js';
 
 /** The clarifications gate's rules, sorted by id. */
-export const clarificationsRules: Rule[] = [];
+export const clarificationsRules: Rule[] = [
+  noUnresolvedClarifications,
+  technicalContextResolved,
+];

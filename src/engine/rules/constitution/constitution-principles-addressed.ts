@@ -8,7 +8,8 @@ const PLACEHOLDER = /\[Gates determined based on constitution file\]/i;
 /**
  * Each principle of the constitution is addressed in the plan's Constitution Check, by
  * name (or a part of it, or its short form) or by numeral. Plans without a Constitution
- * Check, or with the bare template placeholder, are left to other rules.
+ * Check, or with the bare template placeholder, are left to other rules; a check that
+ * names no principle at all is not decided either.
  */
 export default defineRule({
   meta: {
@@ -25,10 +26,16 @@ export default defineRule({
     const list = principles(constitution);
     const section = sectionTitled(document, /Constitution\s+Check|Constitution\s+Compliance|合规|憲法|Constitui/i);
     if (list.length === 0 || !section) return;
-    const body = document.prose.slice(section.line, section.endLine).join('\n');
-    if (body.trim() === '' || PLACEHOLDER.test(document.lines.slice(section.line, section.endLine).join('\n')) && body.replace(/[\s[\]]/g, '').length < 80) return;
-    for (const principle of list) {
-      if (namesPrinciple(body, principle, true)) continue;
+    const body = document.prose
+      .slice(section.line, section.endLine)
+      .map((line) => line.replace(PLACEHOLDER, '').replace(/^\s*[_*]+GATE:.*$/i, ''))
+      .join('\n');
+    if (body.trim() === '') return;
+    const missing = list.filter((principle) => !namesPrinciple(body, principle, true));
+    // A check that names none of the principles speaks another vocabulary (a translation,
+    // an older constitution, its own gate names): what it covers cannot be decided.
+    if (missing.length === list.length) return;
+    for (const principle of missing) {
       report({
         line: section.line,
         message: `Missing principle \`${principle.numeral}. ${principle.name}\` in the Constitution Check, expected it addressed by name or numeral`,

@@ -28,6 +28,8 @@ export default defineRule({
       if (TEMPLATE_FOOTER.test(text)) return;
       for (const match of text.matchAll(CITED)) {
         const cited = match[1]!;
+        // `Constitution updated: v1.0.0 → v1.1.0` records a change; the old version is history.
+        if (/^\s*(?:→|->|=>|to)\s*v?\d/.test(text.slice((match.index ?? 0) + match[0].length))) continue;
         if (compareVersions(cited, current.version) >= 0) continue;
         report({
           line: index + 1,

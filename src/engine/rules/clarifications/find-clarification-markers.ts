@@ -1,0 +1,94 @@
+import type { Document } from '../../types.js';
+
+/** One actionable `[NEEDS CLARIFICATION: question]` marker. */
+export interface ClarificationMarker {
+  /** 1-based line of the marker. */
+  line: number;
+  /** 1-based column of the marker's opening bracket. */
+  column: number;
+  /** The question, markup stripped; never empty. */
+  question: string;
+}
+
+// `[NEEDS CLARIFICATION: q]`, `(NEEDS CLARIFICATION: q)`, `[**NEEDS CLARIFICATION**: q]`,
+// `[NEEDS CLARIFICATION Q6: q]`, odd spacing and case, full-width colon, a dash for a colon.
+// The closing bracket may fall on a later line when a paragraph wraps, so it is optional.
+const MARKER =
+  /([[(])[ \t]*(?:\*\*|__)?[ \t]*needs[ \t_-]*clarifications?[ \t]*(?:\*\*|__)?[ \t]*(?:([A-Z]{1,4}[-#]?\d+[a-z]?|#\d+)[ \t]*)?(?:[:：]|[ \t]+[-–—])/gi;
+
+// A bare marker used as a label for the question that follows it: `2. **[NEEDS CLARIFICATION]**: What ...?`
+const LABEL = /^([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*|__)?)\[[ \t]*needs[ \t_-]*clarification[ \t]*\](?:\*\*|__)?[ \t]*[:：][ \t]*(\S.*)$/i;
+
+// Unbracketed and upper-case only, to stay clear of prose: `- NEEDS CLARIFICATION: PK/SK structure`.
+const BARE = /(?:^|[\s—–-])NEEDS[ \t]+CLARIFICATION[ \t]*[:：][ \t]*(\S.*)$/;
+
+// Questions that only show the syntax: "Use [NEEDS CLARIFICATION: specific question] for ...".
+const SYNTAX_ONLY = /^(?:…|\.{2,}|specific question|question|your question|<[^>]*>|x{1,3}|reason|details?|\.\.\. ?)$/i;
+
+// Checklist items that talk about markers ("- [x] No [NEEDS CLARIFICATION: ...] markers remain").
+const MENTION_ITEM = /marker|marcador|标记|マーカー|маркер|\bremain|\bresolved|\bno\b|\bzero\b|nenhum|sem\b/i;
+
+/**
+ * Finds every actionable clarification marker in a document's prose (code, inline code and
+ * HTML comments are already blanked), skipping headings, syntax examples and checklist items
+ * that only mention the marker. Pure; the App reuses it to keep one issue per marker.
+ */
+export function findClarificationMarkers(document: Document): ClarificationMarker[] {
+  const headings = new Set(document.sections.map((section) => section.line));
+  const mentionItems = new Set(document.checkboxes.filter((box) => MENTION_ITEM.test(box.text)).map((box) => box.line));
+  const markers: ClarificationMarker[] = [];
+  document.prose.forEach((text, index) => {
+    const line = index + 1;
+    if (headings.has(line) || mentionItems.has(line) || !/clarification/i.test(text)) return;
+    markers.push(...markersInLine(text, line));
+  });
+  return markers;
+}
+
+function markersInLine(text: string, line: number): ClarificationMarker[] {
+  const found: ClarificationMarker[] = [];
+  const label = LABEL.exec(text);
+  if (label) {
+    const question = cleanQuestion(label[2]!);
+    if (question) found.push({ line, column: label[1]!.length + 1, question });
+    return found;
+  }
+  let consumed = 0;
+  if (!/[[(][ \t]*(?:\*\*|__)?[ \t]*needs[ \t_-]*clarification/i.test(text)) {
+    const bare = BARE.exec(text);
+    const question = bare ? cleanQuestion(bare[1]!) : '';
+    if (bare && question) found.push({ line, column: bare.index + bare[0].indexOf('NEEDS') + 1, question });
+    return found;
+  }
+  for (const match of text.matchAll(MARKER)) {
+    if (match.index < consumed) continue;
+    const closer = match[1] === '[' ? ']' : ')';
+    const rest = text.slice(match.index + match[0].length);
+    const end = closingIndex(rest, closer);
+    consumed = end < 0 ? text.length : match.index + match[0].length + end + 1;
+    const question = cleanQuestion(end < 0 ? rest : rest.slice(0, end));
+    if (question) found.push({ line, column: match.index + 1, question });
+  }
+  return found;
+}
+
+/** Strips emphasis and spacing; '' for syntax-only examples. */
+function cleanQuestion(raw: string): string {
+  const question = raw.replace(/\*\*|__/g, '').replace(/\s+/g, ' ').trim();
+  return SYNTAX_ONLY.test(question) ? '' : question;
+}
+
+/** Index of the bracket closing the marker, allowing balanced pairs inside the question. */
+function closingIndex(text: string, closer: string): number {
+  const opener = closer === ']' ? '[' : '(';
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === opener) depth++;
+    else if (char === closer) {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}

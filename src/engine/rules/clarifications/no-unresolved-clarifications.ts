@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import { findClarificationMarkers } from './find-clarification-markers.js';
+
+const QUESTION_LIMIT = 160;
+
+/**
+ * Every actionable `[NEEDS CLARIFICATION: question]` marker is an open question: the document
+ * is not ready until it is answered. Mentions of the marker (bare `[NEEDS CLARIFICATION]`,
+ * code, comments, headings, checklist items about markers) are not findings.
+ */
+export default defineRule({
+  meta: {
+    id: 'no-unresolved-clarifications',
+    gate: 'clarifications',
+    description: 'Documents hold no unresolved `[NEEDS CLARIFICATION: …]` markers.',
+    kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist'],
+    severity: 'error',
+    options: z.object({}).strict(),
+  },
+  check({ document, report }) {
+    for (const marker of findClarificationMarkers(document)) {
+      report({
+        line: marker.line,
+        column: marker.column,
+        message: `Unexpected unresolved clarification \`${quote(marker.question)}\`, expected an answer recorded under \`## Clarifications\``,
+      });
+    }
+  },
+});
+
+/** The question as it can sit in backticks on one line. */
+function quote(question: string): string {
+  const short = question.length > QUESTION_LIMIT ? `${question.slice(0, QUESTION_LIMIT - 1)}…` : question;
+  return short.replace(/`/g, "'");
+}

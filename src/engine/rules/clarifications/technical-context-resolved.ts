@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { defineRule } from '../../rule.js';
+import type { Document, Section } from '../../types.js';
+import { findClarificationMarkers } from './find-clarification-markers.js';
+
+// The plan template's section, as written in English and in the translations seen in real repositories.
+const TECHNICAL_CONTEXT = /^(technical context|technical background|技术背景|技术上下文|技術的背景|技術コンテキスト|contexto t[ée]cnico|технический контекст)\b/i;
+
+// `**Language/Version**: value` and `- **Language/Version:** value`.
+const FIELD = /^\s*(?:[-*+]\s+)?\*\*([^*]+?)[:：]?\*\*\s*[:：]?\s*(.*)$/;
+
+const TOKEN = /NEEDS[ \t_-]*CLARIFICATION/;
+// The template's unfilled value: `[e.g., Python 3.11 ... or NEEDS CLARIFICATION]`.
+const TEMPLATE_VALUE = /\[[^\]]*\bor\s+NEEDS[ \t_-]*CLARIFICATION\s*\]/i;
+// Lines that talk about the token rather than leave a field open.
+const MENTION = /\bresolved\b|\bresolve\b|\bscan for\b|\bmarked as\b|\bno (open |remaining )?`?NEEDS/i;
+
+/**
+ * A plan's Technical Context is what Phase 0 research starts from: a field still reading
+ * `NEEDS CLARIFICATION`, or still the template's `[e.g., ... or NEEDS CLARIFICATION]`, is unresolved.
+ */
+export default defineRule({
+  meta: {
+    id: 'technical-context-resolved',
+    gate: 'clarifications',
+    description: 'The plan\'s Technical Context has no field left at `NEEDS CLARIFICATION`.',
+    kinds: ['plan'],
+    severity: 'error',
+    options: z.object({}).strict(),
+  },
+  check({ document, report }) {
+    // An actionable marker is the `no-unresolved-clarifications` rule's to report.
+    const markerLines = new Set(findClarificationMarkers(document).map((marker) => marker.line));
+    for (const section of technicalContextSections(document)) {
+      let field = '';
+      for (let line = section.line + 1; line <= section.endLine; line++) {
+        const text = document.prose[line - 1] ?? '';
+        const parsed = FIELD.exec(text);
+        if (parsed) field = parsed[1]!.trim();
+        if (!TOKEN.test(text) || markerLines.has(line) || MENTION.test(text)) continue;
+        const name = field ? `field \`${field}\`` : 'entry';
+        const template = TEMPLATE_VALUE.exec(text);
+        report({
+          line,
+          message: template
+            ? `Unexpected template value \`${template[0]}\` in Technical Context ${name}, expected a concrete value`
+            : `Unexpected \`NEEDS CLARIFICATION\` in Technical Context ${name}, expected the value resolved by Phase 0 research`,
+        });
+      }
+    }
+  },
+});
+
+function technicalContextSections(document: Document): Section[] {
+  return document.sections.filter((section) => section.depth <= 3 && TECHNICAL_CONTEXT.test(section.title));
+}

@@ -1,0 +1,102 @@
+import type { Document, Table } from '../../types.js';
+import { isBoilerplate } from './plan-sections.js';
+
+/** How one line of a constitution check reads: a gate that passed, failed, or is not yet verified. */
+export type Verdict = 'pass' | 'fail' | 'unverified';
+
+/** One judged line of a constitution check. */
+export interface GateLine {
+  line: number;
+  verdict: Verdict;
+  /** The author marked the deviation as justified on the line itself. */
+  justified: boolean;
+}
+
+// Template placeholders that stand where verdicts belong (spec-kit gen 2 and the epic template).
+export const VERDICT_PLACEHOLDER = /\[\s*Gates determined based on constitution file\s*\]|\[\s*(?:OK|PASS|Yes)\s*\/\s*[^\]]*\]/gi;
+// Template instructions in brackets, possibly wrapped over several lines: `[Summarize the applicable gates ...`.
+const INSTRUCTION_START = /\[\s*(?:Summarize|List|Document|Describe|Fill|Extract|For each)\b[^\]]*(\]?)/i;
+
+// Upper-case status words, so prose ("tests must fail first") is never a verdict.
+const FAIL = /❌|🔴|NEEDS\s+REVIEW|\bFAIL(?:ED|S|ING)?\b|\bNON[- ]?COMPLIANT\b|\bVIOLAT(?:ION|IONS|ES|ED)\b|\bNÃO CONFORME\b|\bREPROVADO\b|不通过|未通过|违反|違反/;
+const NOT_A_FAILURE = /\b(?:MUST|SHOULD|WILL|TO|SHALL)\s+FAIL\b|\bFAIL(?:ING)?\s+(?:FIRST|TESTS?)\b|\b(?:no|zero|without|sem|nenhuma?|none|0)\s+(?:\w+\s+)?VIOLATIONS?\b|VIOLATIONS?\s*[:：]?\s*(?:none|n\/a|0|zero)\b/i;
+const UNVERIFIED = /NEEDS\s+(?:RESEARCH|WORK)|\bDEFERRED\b|\bPARTIAL(?:LY)?\b|\bPartial\b|\bCONDITIONAL\b|\bConditional\b|\bPENDING\b|\bPending\b|\bTBD\b|\bPARCIAL\b|\bPENDENTE\b|待定|待确认|部分/;
+const WARNING_SIGN = /⚠️?/;
+const CROSS = /[✗✘]/;
+const PASS_CASED = /✅|✔|✓|☑|🟢|\bPASS(?:ED|ES)?\b|\bPass(?:ed|es)?\b|\bOK\b|\bYES\b|\bYes\b|\bMET\b|\bMet\b|\bN\/A\b|\bAPROVADO\b|\bAprovado\b|\bCONFORME\b|\bConforme\b|通过|符合|合规|遵守|準拠|适用/;
+const PASS_WORDS = /\bcompl(?:iant|ies|iance confirmed)\b|(?<!\bnot\s)\bconforms?\b|(?<!\bnot\s)\bsatisfie[sd]\b|\bnot applicable\b|\bno (?:constitutional )?violations?\b|\baligns? with\b|\badheres? to\b/i;
+// The author accepted the deviation on the line itself ("JUSTIFIED: ...", "Partial, deliberately").
+const JUSTIFIED = /\bjustified\b|\bjustificad[oa]s?\b|\bdeliberate(?:ly)?\b|\bintentional(?:ly)?\b|\bby design\b|已说明|已论证|正当化/i;
+const STATUS_HEADER = /status|result|verdict|compliance|conform|pass|状态|结果|合规|判定|estado|resultado|situa[çc][ãa]o|статус/i;
+
+/** Reads one prose line (or table cell) for a verdict; `undefined` when it states none. */
+export function readVerdict(raw: string, statusPosition = false): Verdict | undefined {
+  const text = raw.replace(/\*\*|__/g, '');
+  if (FAIL.test(text) && !NOT_A_FAILURE.test(text)) return 'fail';
+  if (CROSS.test(text) && !/\bN\/A\b|applicable/i.test(text)) return 'fail';
+  if (UNVERIFIED.test(text)) return 'unverified';
+  if (statusPosition && WARNING_SIGN.test(text)) return 'unverified';
+  if (PASS_CASED.test(text) || PASS_WORDS.test(text)) return 'pass';
+  return undefined;
+}
+
+/** Reads every line of a constitution check's body into gate lines (placeholders and notes skipped). */
+export function readGateLines(document: Document, lines: readonly number[]): GateLine[] {
+  const rows = tableRowsByLine(document.tables);
+  const boxes = new Map(document.checkboxes.map((box) => [box.line, box]));
+  const result: GateLine[] = [];
+  let inInstruction = false;
+  for (const line of lines) {
+    let text = document.prose[line - 1] ?? '';
+    if (inInstruction) {
+      const close = text.indexOf(']');
+      if (close < 0) continue;
+      inInstruction = false;
+      text = ' '.repeat(close + 1) + text.slice(close + 1);
+    }
+    const instruction = INSTRUCTION_START.exec(text);
+    if (instruction) {
+      inInstruction = instruction[1] !== ']';
+      text = text.slice(0, instruction.index);
+    }
+    if (isBoilerplate(text)) continue;
+    const bare = text.replace(VERDICT_PLACEHOLDER, ' ');
+    const row = rows.get(line);
+    const box = boxes.get(line);
+    let verdict = row ? readRow(row.cells, row.status) : readVerdict(bare, statusLabelled(bare));
+    if (box && verdict !== 'fail') verdict = box.checked ? (verdict ?? 'pass') : 'unverified';
+    if (verdict) result.push({ line, verdict, justified: JUSTIFIED.test(text) });
+  }
+  return result;
+}
+
+/** `Status: ⚠️ ...` and `→ ⚠️` put a warning sign where a verdict goes. */
+function statusLabelled(text: string): boolean {
+  return /(status|estado|状态)\s*\**\s*[:：]\s*\**\s*⚠|→\s*⚠/i.test(text);
+}
+
+interface RowInfo {
+  cells: string[];
+  /** Index of the status column, or -1 when the table has none. */
+  status: number;
+}
+
+function tableRowsByLine(tables: readonly Table[]): Map<number, RowInfo> {
+  const map = new Map<number, RowInfo>();
+  for (const table of tables) {
+    const status = table.header.cells.findIndex((cell) => STATUS_HEADER.test(cell));
+    for (const row of table.rows) map.set(row.line, { cells: row.cells, status });
+    map.set(table.header.line, { cells: [], status: -1 });
+  }
+  return map;
+}
+
+function readRow(cells: readonly string[], status: number): Verdict | undefined {
+  if (status >= 0 && cells[status] !== undefined) return readVerdict(cells[status]!, true);
+  // Without a status column, the first cell naming a verdict decides (the notes come after it).
+  for (const cell of cells.slice(1)) {
+    const verdict = readVerdict(cell, false);
+    if (verdict) return verdict;
+  }
+  return undefined;
+}
