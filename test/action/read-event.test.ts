@@ -1,0 +1,40 @@
+import { describe, expect, it } from '@jest/globals';
+import { decideChecks } from '../../src/action/decide-checks.js';
+import { resolveJob } from '../../src/action/read-event.js';
+
+const pr = (head: string, base = 'acme/specs') => ({ number: 5, head: { repo: { full_name: head } }, base: { repo: { full_name: base } } });
+
+describe('resolveJob', () => {
+  it('marks fork and Dependabot `pull_request` runs read-only, but not `pull_request_target`', () => {
+    expect(resolveJob({ name: 'pull_request', payload: { action: 'opened', pull_request: pr('someone/specs') }, actor: 'someone' })).toMatchObject({ kind: 'pull-request', number: 5, readOnly: { why: expect.stringMatching(/fork/) } });
+    expect(resolveJob({ name: 'pull_request', payload: { action: 'opened', pull_request: pr('acme/specs') }, actor: 'dependabot[bot]' })).toMatchObject({ readOnly: { why: expect.stringMatching(/Dependabot/) } });
+    expect(resolveJob({ name: 'pull_request_target', payload: { action: 'opened', pull_request: pr('someone/specs') }, actor: 'someone' })).toEqual({ kind: 'pull-request', number: 5 });
+  });
+
+  it('skips closed PRs, pushes to other branches and unknown events with a reason', () => {
+    expect(resolveJob({ name: 'pull_request', payload: { action: 'closed', pull_request: pr('acme/specs') }, actor: '' }).kind).toBe('skip');
+    expect(resolveJob({ name: 'push', payload: { ref: 'refs/heads/topic', repository: { default_branch: 'main' } }, actor: '' })).toMatchObject({ kind: 'skip', reason: expect.stringMatching(/not the default branch/) });
+    expect(resolveJob({ name: 'release', payload: {}, actor: '' }).kind).toBe('skip');
+  });
+
+  it('reads the PR number of a workflow_dispatch run, and refuses a missing one with the fix', () => {
+    expect(resolveJob({ name: 'workflow_dispatch', payload: { inputs: { 'pull-request': '#12' } }, actor: '' })).toEqual({ kind: 'pull-request', number: 12 });
+    expect(() => resolveJob({ name: 'workflow_dispatch', payload: { inputs: {} }, actor: '' })).toThrow(/Missing pull request number/);
+  });
+
+  it('takes merge groups and comment commands from their payloads', () => {
+    expect(resolveJob({ name: 'merge_group', payload: { merge_group: { head_sha: 'h', base_sha: 'b' } }, actor: '' })).toEqual({ kind: 'merge-group', headSha: 'h', baseSha: 'b' });
+    expect(resolveJob({ name: 'issue_comment', payload: { action: 'created', issue: { number: 3, pull_request: {} }, comment: { id: 9, body: '/specgate help', user: { login: 'mona' } } }, actor: '' }))
+      .toEqual({ kind: 'command', issueNumber: 3, commentId: 9, body: '/specgate help', author: 'mona', isPullRequest: true });
+  });
+});
+
+describe('decideChecks', () => {
+  it('auto publishes only with an installation token on a writable run', () => {
+    expect(decideChecks('auto', 'ghs_abc', undefined)).toEqual({ publish: true });
+    expect(decideChecks('auto', 'ghs_abc', { why: 'fork' }).publish).toBe(false);
+    expect(decideChecks('auto', 'ghp_personal', undefined)).toMatchObject({ publish: false, why: expect.stringMatching(/not an installation token/) });
+    expect(decideChecks('always', 'ghp_personal', { why: 'fork' }).publish).toBe(true);
+    expect(decideChecks('never', 'ghs_abc', undefined).publish).toBe(false);
+  });
+});
