@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
-import { pullRequestOpened, prComment, pushToDefault } from './support/payloads.js';
+import { mergeGroup, pullRequestOpened, prComment, pushToDefault } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
 
 const read = (path: string): string => readFileSync(path, 'utf8');
@@ -92,6 +92,24 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(run.summary).toMatch(/Could not publish check runs: the token may not \(HTTP 403; grant `checks: write`\)/);
     expect(run.stdout + run.stderr).not.toMatch(/HttpError|at .*\.js:\d+/);
     expect(run.outputs.conclusion).toBe('failure');
+  });
+
+  it('gates a merge-queue commit and concludes its check run', async () => {
+    const { repo, pull } = seed(failing);
+    const run = await runAction({ event: 'merge_group', payload: mergeGroup(repo, pull.baseSha, pull.headSha), repository: repo.fullName, apiUrl: standIn.url });
+    expect(run.code).toBe(1);
+    expect(repo.checkRunsFor(pull.headSha, 'specgate').map((r) => r.conclusion)).toEqual(['failure']);
+    expect(repo.realIssues()).toEqual([]);
+    expect(standIn.problems).toEqual([]);
+  });
+
+  it('writes nothing in dry-run mode and says what it would have written', async () => {
+    const { repo, pull } = seed(failing);
+    const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'dry-run': 'true' } });
+    expect(run.code).toBe(1);
+    expect(writesTo(repo)).toEqual([]);
+    expect(run.summary).toMatch(/Dry run: would publish check runs\./);
+    expect(run.summary).toMatch(/Dry run: would open or update clarification issues\./);
   });
 
   it('reports an invalid config at its line, concludes the check run and fails the job', async () => {

@@ -56,3 +56,11 @@ export function pushToDefault(repo: Repo, before: string, after: string): Json {
   payload.after = after;
   return payload;
 }
+
+/** `merge_group.checks_requested` for a queue commit. */
+export function mergeGroup(repo: Repo, baseSha: string, headSha: string): Json {
+  const payload = retarget(example('merge_group'), repo);
+  payload.merge_group.head_sha = headSha;
+  payload.merge_group.base_sha = baseSha;
+  return payload;
+}

@@ -57,7 +57,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   };
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, [DIST], { env, cwd: process.cwd(), timeout: 60_000 }, (error, out, err) => {
+    execFile(process.execPath, [DIST], { env, cwd: process.cwd(), timeout: 30_000 }, (error, out, err) => {
       done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: out, stderr: err });
     });
   });
