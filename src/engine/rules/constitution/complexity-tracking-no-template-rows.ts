@@ -13,7 +13,7 @@ export default defineRule({
     gate: 'constitution',
     description: 'Complexity Tracking holds no rows left over from the template.',
     kinds: ['plan'],
-    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic'],
+    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'warning',
     options: z.object({}).strict(),
   },

@@ -14,7 +14,7 @@ export default defineRule({
     gate: 'constitution',
     description: 'The plan\'s Constitution Check states a verdict for its gates instead of template placeholders.',
     kinds: ['plan'],
-    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic'],
+    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'error',
     options: z.object({}).strict(),
   },

@@ -14,7 +14,7 @@ export default defineRule({
     gate: 'constitution',
     description: 'No constitution gate is left pending or partial without a justification.',
     kinds: ['plan'],
-    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic'],
+    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'warning',
     options: z.object({}).strict(),
   },

@@ -14,7 +14,7 @@ export default defineRule({
     gate: 'constitution',
     description: 'Every failing constitution gate is justified in Complexity Tracking.',
     kinds: ['plan'],
-    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic'],
+    families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'error',
     options: z.object({}).strict(),
   },
