@@ -4,6 +4,8 @@ export { parseConfig, validateConfig, defaultConfig, type ConfigError, type Conf
 export { configSchema, DEFAULT_ROOTS, DEFAULT_EXCLUDE, DEFAULT_CONSTITUTION, type Config } from './config/schema.js';
 export { isGated } from './config/resolve.js';
 export { rules } from './rules/index.js';
+export { checklistSummary, type ChecklistRow } from './rules/checklists/checklist-summary.js';
+export { findClarificationMarkers, type ClarificationMarker } from './rules/clarifications/find-clarification-markers.js';
 export { toDocument } from './documents.js';
 export * from './report/index.js';
 export * from './types.js';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { defaultConfig, evaluate, type Finding, type GateId, type Report } from '../../src/engine/index.js';
+import { defaultConfig, evaluate, findClarificationMarkers, toDocument, type Finding, type GateId, type Report } from '../../src/engine/index.js';
 
 // The five seed plans, laid out as a repository would hold them (copied from shared/seeds).
 const SPECS = join(import.meta.dirname, '..', 'fixtures', 'seeds', 'specs');
@@ -54,5 +54,20 @@ describe('seed plans: clarifications and constitution gates', () => {
       expect(findings(seed, 'constitution')).toEqual([]);
       expect(findings(seed, 'clarifications')).toEqual([]);
     }
+  });
+});
+
+describe('findClarificationMarkers', () => {
+  it('returns each actionable marker with its position and question, and no mention', () => {
+    const text = [
+      '# Feature Specification: A',
+      '- **FR-001**: Log in via [NEEDS CLARIFICATION: SSO or OAuth?] and `[NEEDS CLARIFICATION: code]`',
+      '- [x] No [NEEDS CLARIFICATION] markers remain',
+      '| Retention | **[needs clarification: 30 or 90 days?]** |',
+    ].join('\n');
+    expect(findClarificationMarkers(toDocument('specs/001-a/spec.md', text))).toEqual([
+      { line: 2, column: 26, question: 'SSO or OAuth?' },
+      { line: 4, column: 17, question: '30 or 90 days?' },
+    ]);
   });
 });
