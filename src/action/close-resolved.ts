@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { evaluate } from '../engine/index.js';
 import { fetchObjects } from '../github/read/blobs.js';
 import { collectMarkers } from '../github/issues/markers.js';
-import { closeIssue } from '../github/issues/sync.js';
+import { closeIssue, closePullRequestIssues } from '../github/issues/sync.js';
 import { listClarificationIssues } from '../github/issues/tracked.js';
 import { issueSettings } from '../github/settings.js';
 import { readConfig, type ActionContext } from './gate-commit.js';
@@ -40,4 +40,15 @@ export async function closeResolved(ctx: ActionContext, push: { after: string })
   }
   core.info(`Closed ${closed} of ${open.length} open clarification issue(s); ${open.length - closed} still have their marker.`);
   for (const note of ctx.guard.notes) core.info(note);
+}
+
+/** A PR closed without merging: its clarification issues are no longer needed (closed as not planned). */
+export async function closeAbandoned(ctx: ActionContext, pull: { number: number; baseSha: string }): Promise<void> {
+  const settings = issueSettings(await readConfig(ctx, pull.baseSha));
+  core.setOutput('conclusion', 'neutral');
+  core.setOutput('findings', '0');
+  if (settings.mode === 'off') return;
+  const closed = await ctx.guard.write(`close the clarification issues of #${pull.number}`, 'issues: write', () =>
+    closePullRequestIssues({ ...ctx, number: pull.number, label: settings.labels[0] ?? 'specgate' }));
+  core.info(closed ? `Closed ${closed.length} clarification issue(s) of #${pull.number} as not planned.` : ctx.guard.notes.join('\n'));
 }

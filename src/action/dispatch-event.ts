@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { closeResolved } from './close-resolved.js';
+import { closeAbandoned, closeResolved } from './close-resolved.js';
 import type { ActionContext } from './gate-commit.js';
 import { gateMergeGroup, gatePullRequest } from './gate-pull-request.js';
 import { createClient, currentRepo, WriteGuard } from './github-client.js';
@@ -26,5 +26,7 @@ export async function dispatchEvent(inputs: ActionInputs): Promise<void> {
       return runCommands(ctx, job);
     case 'push':
       return closeResolved(ctx, job);
+    case 'pr-closed':
+      return closeAbandoned(ctx, job);
   }
 }

@@ -7,6 +7,7 @@ export type Job =
   | { kind: 'merge-group'; headSha: string; baseSha: string }
   | { kind: 'command'; issueNumber: number; commentId: number; body: string; author: string; isPullRequest: boolean }
   | { kind: 'push'; after: string; ref: string }
+  | { kind: 'pr-closed'; number: number; baseSha: string }
   | { kind: 'skip'; reason: string };
 
 /** The event name, its payload and the repository, as the runner hands them over. */
@@ -56,7 +57,11 @@ function pullRequestJob({ name, payload, actor }: EventInput): Job {
   const pr = obj(payload.pull_request);
   const number = Number(pr?.number ?? payload.number);
   if (!pr || !Number.isInteger(number)) throw new EventError(`Missing \`pull_request\` in the \`${name}\` payload`, 'Check the workflow trigger.');
-  if (payload.action === 'closed') return { kind: 'skip', reason: `Pull request #${number} was closed; nothing to gate.` };
+  if (payload.action === 'closed') {
+    // A merged PR's clarifications are closed by the push to the default branch instead.
+    if (pr.merged === true) return { kind: 'skip', reason: `Pull request #${number} was merged; the push to the default branch closes resolved clarification issues.` };
+    return { kind: 'pr-closed', number, baseSha: str(obj(pr.base)?.sha) };
+  }
   // Only `pull_request` hands fork and Dependabot runs a read-only token;
   // `pull_request_target` runs with the base repository's token (and we never check out the head).
   if (name === 'pull_request') {

@@ -19,6 +19,12 @@ export async function run(): Promise<void> {
       core.setFailed(`${error.message}. ${error.fix}`);
       return;
     }
+    const status = (error as { status?: unknown } | null)?.status;
+    if (typeof status === 'number') {
+      // An API answer we cannot work around (bad token, missing PR): one line, not a stack.
+      core.setFailed(`GitHub answered HTTP ${status}: ${(error as Error).message}. Check the \`token\` input and the workflow's \`permissions:\` (contents: read, pull-requests: read).`);
+      return;
+    }
     core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
 }

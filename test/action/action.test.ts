@@ -164,4 +164,15 @@ describe('the bundled Action against the GitHub stand-in', () => {
     ]);
     expect(standIn.problems).toEqual([]);
   });
+
+  it('closes the clarification issues of a PR closed without merging, as not planned', async () => {
+    const { repo, pull } = seed(failing);
+    await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url });
+    const payload = pullRequestOpened(repo, pull);
+    payload.action = 'closed';
+    const run = await runAction({ event: 'pull_request', payload, repository: repo.fullName, apiUrl: standIn.url });
+    expect(run.code).toBe(0);
+    expect(repo.realIssues().map((issue) => [issue.state, issue.state_reason])).toEqual([['closed', 'not_planned'], ['closed', 'not_planned']]);
+    expect(standIn.problems).toEqual([]);
+  });
 });

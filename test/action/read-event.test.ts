@@ -11,8 +11,9 @@ describe('resolveJob', () => {
     expect(resolveJob({ name: 'pull_request_target', payload: { action: 'opened', pull_request: pr('someone/specs') }, actor: 'someone' })).toEqual({ kind: 'pull-request', number: 5 });
   });
 
-  it('skips closed PRs, pushes to other branches and unknown events with a reason', () => {
-    expect(resolveJob({ name: 'pull_request', payload: { action: 'closed', pull_request: pr('acme/specs') }, actor: '' }).kind).toBe('skip');
+  it('skips merged PRs, pushes to other branches and unknown events with a reason', () => {
+    expect(resolveJob({ name: 'pull_request', payload: { action: 'closed', pull_request: { ...pr('acme/specs'), merged: true } }, actor: '' }).kind).toBe('skip');
+    expect(resolveJob({ name: 'pull_request', payload: { action: 'closed', pull_request: { ...pr('acme/specs'), base: { sha: 'b' } } }, actor: '' })).toEqual({ kind: 'pr-closed', number: 5, baseSha: 'b' });
     expect(resolveJob({ name: 'push', payload: { ref: 'refs/heads/topic', repository: { default_branch: 'main' } }, actor: '' })).toMatchObject({ kind: 'skip', reason: expect.stringMatching(/not the default branch/) });
     expect(resolveJob({ name: 'release', payload: {}, actor: '' }).kind).toBe('skip');
   });
