@@ -8,8 +8,12 @@ export interface CoverageRow {
   id: string;
   /** Line of the requirement's definition in the spec. */
   line: number;
-  /** `id`: a task (or its phase) names the requirement; `story`: a task of the requirement's user story; `none`: a gap. */
-  via: 'id' | 'story' | 'none';
+  /**
+   * `id`: a task (or its phase) names the requirement; `story`: a task of the requirement's
+   * user story; `none`: a gap; `unknown`: not decidable (the tasks name no requirement of
+   * this kind by id and the requirement belongs to no user story).
+   */
+  via: 'id' | 'story' | 'none' | 'unknown';
   /** Task names (`T001`, or `line N`), in document order. */
   tasks: string[];
 }
@@ -19,11 +23,6 @@ export interface FeatureCoverage {
   feature: string;
   spec: string;
   tasks: string;
-  /**
-   * Whether the feature traces requirements at all (its tasks name a requirement id or a
-   * requirement belongs to a user story). Untraced features cannot have gaps decided.
-   */
-  traced: boolean;
   rows: CoverageRow[];
 }
 
@@ -50,24 +49,41 @@ export function featureCoverage(feature: readonly Document[]): FeatureCoverage |
   const requirements = requirementDefinitions(spec);
   const items = taskItems(tasks);
   const mentions = referencedIds(tasks.lines);
-  const defined = new Set(requirements.map((r) => r.id));
-  const tracesIds = [...mentions.keys()].some((id) => defined.has(id));
-  const tracesSc = [...mentions.keys()].some((id) => id.startsWith('SC-') && defined.has(id)) ||
-    requirements.some((r) => r.id.startsWith('SC-') && r.stories.size > 0);
-  const traced = tracesIds || requirements.some((r) => r.stories.size > 0);
+  const named = new Set((['FR', 'SC'] as const).filter((kind) => tracesByIds(requirements, mentions, kind)));
+  // Success criteria are often outcomes, not work: listed only when the feature traces them.
+  const tracesSc = named.has('SC') || requirements.some((r) => r.id.startsWith('SC-') && r.stories.size > 0);
   const rows = requirements
     .filter((r) => r.id.startsWith('FR-') || tracesSc)
-    .map((r) => coverRequirement(r, tasks, items, mentions.get(r.id) ?? []));
-  return { feature: spec.feature, spec: spec.path, tasks: tasks.path, traced, rows };
+    .map((r) => coverRequirement(r, { tasks, items, lines: mentions.get(r.id) ?? [], decidable: named.has(r.id.slice(0, 2)) }));
+  return { feature: spec.feature, spec: spec.path, tasks: tasks.path, rows };
 }
 
-function coverRequirement(requirement: Requirement, tasks: Document, items: Task[], lines: number[]): CoverageRow {
+// Below this share of a kind's requirements named by id, mentions are incidental (`per FR-003`), not tracing.
+const TRACED_SHARE = 0.5;
+
+/** Whether the tasks trace requirements of one kind by id: they name at least half of them. */
+function tracesByIds(requirements: readonly Requirement[], mentions: ReadonlyMap<string, number[]>, kind: 'FR' | 'SC'): boolean {
+  const own = requirements.filter((r) => r.id.startsWith(`${kind}-`));
+  const hit = own.filter((r) => mentions.has(r.id)).length;
+  return own.length > 0 && hit / own.length >= TRACED_SHARE;
+}
+
+interface CoverArgs {
+  tasks: Document;
+  items: Task[];
+  lines: number[];
+  /** Whether a requirement named by no task and in no story is a gap (the feature traces its kind by id). */
+  decidable: boolean;
+}
+
+function coverRequirement(requirement: Requirement, { tasks, items, lines, decidable }: CoverArgs): CoverageRow {
   const named = new Set<string>();
   for (const line of lines) for (const task of tasksAt(tasks, items, line)) named.add(task);
   if (named.size > 0) return { id: requirement.id, line: requirement.line, via: 'id', tasks: [...named] };
   const byStory = items.filter((task) => [...task.stories].some((story) => requirement.stories.has(story)));
   if (byStory.length > 0) return { id: requirement.id, line: requirement.line, via: 'story', tasks: byStory.map((task) => task.name) };
-  return { id: requirement.id, line: requirement.line, via: 'none', tasks: [] };
+  const via = decidable || requirement.stories.size > 0 ? 'none' : 'unknown';
+  return { id: requirement.id, line: requirement.line, via, tasks: [] };
 }
 
 /** The tasks a mention covers: its own task item, else the tasks of the innermost section it sits in. */
@@ -85,7 +101,7 @@ function tasksAt(tasks: Document, items: Task[], line: number): string[] {
 const MAX_TASKS_SHOWN = 6;
 
 function describeTasks(row: CoverageRow): string {
-  if (row.via === 'none') return '—';
+  if (row.via === 'none' || row.via === 'unknown') return '—';
   const shown = row.tasks.slice(0, MAX_TASKS_SHOWN).join(', ');
   const more = row.tasks.length > MAX_TASKS_SHOWN ? ` (+${row.tasks.length - MAX_TASKS_SHOWN} more)` : '';
   return `${shown}${more}${row.via === 'story' ? ' (via user story)' : ''}`;
@@ -96,9 +112,15 @@ function gaps(coverage: FeatureCoverage): number {
 }
 
 function heading(coverage: FeatureCoverage): string {
-  const count = `${coverage.rows.length - gaps(coverage)}/${coverage.rows.length} covered`;
-  return coverage.traced ? count : `${count}; requirements not traced by id or user story, gaps not decided`;
+  const covered = coverage.rows.filter((row) => row.via === 'id' || row.via === 'story').length;
+  const unknown = coverage.rows.filter((row) => row.via === 'unknown').length;
+  const parts = [`${covered}/${coverage.rows.length} covered`, `${gaps(coverage)} gap${gaps(coverage) === 1 ? '' : 's'}`];
+  if (unknown > 0) parts.push(`${unknown} not traced by id or user story`);
+  return parts.join(', ');
 }
+
+const MARK_MD: Record<CoverageRow['via'], string> = { id: '✓', story: '✓', none: '❌ gap', unknown: '?' };
+const MARK_TEXT: Record<CoverageRow['via'], string> = { id: 'ok', story: 'ok', none: 'GAP', unknown: '?' };
 
 /** The coverage tables as GitHub-flavoured markdown (empty string when there is nothing to show). */
 export function renderCoverageMarkdown(features: readonly FeatureCoverage[]): string {
@@ -107,8 +129,7 @@ export function renderCoverageMarkdown(features: readonly FeatureCoverage[]): st
   for (const coverage of features) {
     out.push(`**${coverage.feature}** (${heading(coverage)})`, '', '| Requirement | Tasks | |', '| --- | --- | --- |');
     for (const row of coverage.rows) {
-      const mark = row.via === 'none' ? (coverage.traced ? '❌ gap' : '?') : '✓';
-      out.push(`| ${row.id} | ${describeTasks(row)} | ${mark} |`);
+      out.push(`| ${row.id} | ${describeTasks(row)} | ${MARK_MD[row.via]} |`);
     }
     out.push('');
   }
@@ -122,8 +143,7 @@ export function renderCoverageText(features: readonly FeatureCoverage[]): string
   for (const coverage of features) {
     out.push(`  ${coverage.feature} (${heading(coverage)})`);
     for (const row of coverage.rows) {
-      const mark = row.via === 'none' ? (coverage.traced ? 'GAP' : '?') : 'ok';
-      out.push(`    ${row.id.padEnd(8)} ${mark.padEnd(3)}  ${describeTasks(row)}`);
+      out.push(`    ${row.id.padEnd(8)} ${MARK_TEXT[row.via].padEnd(3)}  ${describeTasks(row)}`);
     }
   }
   return `${out.join('\n')}\n`;

@@ -3,10 +3,16 @@ import { defineRule } from '../../rule.js';
 import { requirementDefinitions, type Requirement } from './trace.js';
 
 const MIN_WORDS = 4;
+const STOPWORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'for', 'with', 'by', 'be', 'is', 'are', 'that', 'this', 'must', 'should', 'shall', 'will', 'system']);
 
-/** Lower-case words of a requirement, without markup, punctuation or the id. */
+/** Lower-case words of a requirement, without markup, punctuation, stop words or plural `s`. */
 function words(requirement: Requirement): string[] {
-  return requirement.text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  return requirement.text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '' && !STOPWORDS.has(word))
+    .map((word) => (word.length > 3 ? word.replace(/s$/, '') : word));
 }
 
 function similarity(a: Set<string>, b: Set<string>): number {
@@ -16,8 +22,11 @@ function similarity(a: Set<string>, b: Set<string>): number {
 }
 
 /**
- * No two requirements say the same thing: identical normalised text, or word sets that
- * overlap by at least `threshold` (Jaccard). Reported on the later requirement.
+ * No two requirements say the same thing. Near-duplicates are decided on normalised word
+ * sets (case, punctuation, stop words and plural `s` ignored): by default only the same
+ * words count, since requirements that differ in one word (`wall` / `another collider`)
+ * are usually deliberate siblings. Lower `threshold` (Jaccard) to widen. Reported on the
+ * later requirement.
  */
 export default defineRule({
   meta: {
@@ -26,7 +35,7 @@ export default defineRule({
     description: 'Requirements and success criteria of a spec are not duplicates of each other.',
     kinds: ['spec'],
     severity: 'warning',
-    options: z.object({ threshold: z.number().min(0.5).max(1).default(0.9) }).strict(),
+    options: z.object({ threshold: z.number().min(0.5).max(1).default(1) }).strict(),
   },
   check({ document, options, report }) {
     const seen: Array<{ requirement: Requirement; set: Set<string>; joined: string }> = [];

@@ -14,7 +14,18 @@ function target(line: string): string | undefined {
   return /`([^`\s]*spec\.md)`/.exec(line)?.[1];
 }
 
-/** Repository path of a target relative to the plan, or undefined when it cannot be decided (URL, machine path, placeholder). */
+/**
+ * Repository paths a target may mean: relative to the plan, and (when it does not start
+ * with `./` or `../`) relative to the repository root, as `**Input**` lines write it.
+ * Empty when it cannot be decided (URL, machine path, placeholder).
+ */
+function candidates(plan: Document, raw: string, roots: ReadonlySet<string>): string[] {
+  const relative = resolve(plan, raw, roots);
+  if (relative === undefined) return [];
+  const fromRoot = /^(\.{1,2}\/|\/)/.test(raw) ? [] : [raw.replace(/[#?].*$/, '')];
+  return [relative, ...fromRoot];
+}
+
 function resolve(plan: Document, raw: string, roots: ReadonlySet<string>): string | undefined {
   let path: string;
   try {
@@ -59,8 +70,9 @@ export default defineRule({
       if (!document.prose[index]?.trim()) return;
       const raw = target(line);
       if (!raw) return;
-      const path = resolve(document, raw, roots);
-      if (path === undefined || known.has(path)) return;
+      const paths = candidates(document, raw, roots);
+      if (paths.length === 0 || paths.some((path) => known.has(path))) return;
+      const path = paths.at(-1)!;
       report({ line: index + 1, message: `Missing spec \`${path}\` linked as \`${raw}\`, expected the plan's spec link to point to an existing file` });
     });
   },

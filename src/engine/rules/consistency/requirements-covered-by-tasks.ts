@@ -5,8 +5,9 @@ import { defineRule } from '../../rule.js';
 /**
  * Every functional requirement (and every success criterion, once the tasks trace any)
  * is covered by a task: named by id, or through the user story it belongs to. Runs on the
- * tasks document and reports on the spec. Features whose tasks trace nothing are skipped:
- * without ids or story links a gap cannot be told from a different writing style.
+ * tasks document and reports on the spec. A requirement is a gap only when it can be
+ * decided: the tasks name requirements of its kind by id, or it belongs to a user story
+ * with no task. Otherwise a missing link is a writing style, not a gap.
  */
 export default defineRule({
   meta: {
@@ -19,7 +20,7 @@ export default defineRule({
   },
   check({ feature, report }) {
     const coverage = featureCoverage(feature);
-    if (!coverage || !coverage.traced) return;
+    if (!coverage) return;
     for (const row of coverage.rows) {
       if (row.via !== 'none') continue;
       report({

@@ -51,7 +51,7 @@ export function requirementDefinitions(spec: Document): Requirement[] {
     const id = match[1]!.replace(/^(FR|SC)-(\d+)([a-z]?)$/, (_, p: string, d: string, s: string) => canonicalId(p, d, s));
     if (found.has(id)) return;
     const line = index + 1;
-    const text = raw.slice(match[0].length).replace(/[*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = (spec.lines[index] ?? raw).slice(match[0].length).replace(/[*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
     found.set(id, { id, line, text, stories: requirementStories(spec, stories, line) });
   });
   return [...found.values()];

@@ -17,6 +17,8 @@ export default defineRule({
   },
   check({ document, report }) {
     for (const story of userStories(document)) {
+      // Narrative `Story 1:` sections of other formats are not spec-kit user stories.
+      if (!/^User Story/i.test(document.sections.find((s) => s.line === story.line)?.title ?? '')) continue;
       const body = document.prose.slice(story.line, story.endLine);
       if (body.some((line) => SCENARIO.test(line))) continue;
       report({ line: story.line, message: `Missing acceptance scenarios in \`User Story ${story.number}\`, expected Given/When/Then scenarios` });

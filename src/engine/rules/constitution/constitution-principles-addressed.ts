@@ -35,11 +35,11 @@ export default defineRule({
     // A check that names none of the principles speaks another vocabulary (a translation,
     // an older constitution, its own gate names): what it covers cannot be decided.
     if (missing.length === list.length) return;
-    for (const principle of missing) {
-      report({
-        line: section.line,
-        message: `Missing principle \`${principle.numeral}. ${principle.name}\` in the Constitution Check, expected it addressed by name or numeral`,
-      });
-    }
+    if (missing.length === 0) return;
+    const names = missing.map((principle) => `\`${principle.numeral}. ${principle.name}\``).join(', ');
+    report({
+      line: section.line,
+      message: `Missing principle${missing.length === 1 ? '' : 's'} ${names} in the Constitution Check, expected each principle addressed by name or numeral`,
+    });
   },
 });
