@@ -24,6 +24,8 @@ export interface RecordedRequest {
   body: unknown;
   /** True for writes (everything but GET; GraphQL reads count as reads). */
   write: boolean;
+  /** When it arrived (ms since the epoch), for latency figures. */
+  at: number;
 }
 
 /** A fault to inject into the next `times` matching requests. */
@@ -54,7 +56,13 @@ export interface StandIn {
 /** Starts a stand-in on 127.0.0.1 with a random port. */
 export async function start(options: { latencyMs?: number } = {}): Promise<StandIn> {
   const standIn: Omit<StandIn, 'url' | 'close'> = { state: new State(), requests: [], faults: [], problems: [], latency: { ms: options.latencyMs ?? 0 } };
-  const server = createServer((req, res) => void handle(standIn, req, res, base()));
+  const server = createServer((req, res) => {
+    handle(standIn, req, res, base()).catch((error: unknown) => {
+      // A stand-in bug must fail the test loudly, never hang the client.
+      standIn.problems.push(`stand-in error on ${req.method} ${req.url}: ${error instanceof Error ? error.message : String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end('{"message":"stand-in error"}');
+    });
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = (): string => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
@@ -77,7 +85,7 @@ async function handle(standIn: Omit<StandIn, 'url' | 'close'>, req: IncomingMess
   } catch {
     body = raw;
   }
-  const record: RecordedRequest = { method, path: url.pathname, route: `${method} ${url.pathname}`, status: 0, body, write: method !== 'GET' && url.pathname !== '/graphql' && !url.pathname.includes('/access_tokens') };
+  const record: RecordedRequest = { method, path: url.pathname, route: `${method} ${url.pathname}`, status: 0, body, write: method !== 'GET' && url.pathname !== '/graphql' && !url.pathname.includes('/access_tokens'), at: Date.now() };
   standIn.requests.push(record);
   if (standIn.latency.ms > 0) await new Promise((resolve) => setTimeout(resolve, standIn.latency.ms));
 

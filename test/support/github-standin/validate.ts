@@ -96,10 +96,27 @@ export function validateCall(call: IncomingCall): string[] {
   return problems;
 }
 
+/** OpenAPI 3.0's `nullable` next to `oneOf`/`anyOf` without a `type`, rewritten so ajv accepts it. */
+function normalise(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(normalise);
+  if (schema === null || typeof schema !== 'object') return schema;
+  const entries = Object.fromEntries(Object.entries(schema).map(([key, value]) => [key, key === 'properties' ? mapValues(value, normalise) : normalise(value)]));
+  if (entries['nullable'] === true && entries['type'] === undefined) {
+    const { nullable: _nullable, ...rest } = entries;
+    return { anyOf: [rest, { type: 'null' }] };
+  }
+  return entries;
+}
+
+function mapValues(value: unknown, fn: (v: unknown) => unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, fn(v)]));
+}
+
 function compile(cache: Map<string, ValidateFunction>, key: string, schema: object): ValidateFunction {
   let check = cache.get(key);
   if (!check) {
-    check = ajv.compile(schema);
+    check = ajv.compile(normalise(schema) as object);
     cache.set(key, check);
   }
   return check;

@@ -1,0 +1,85 @@
+import type { Context } from 'probot';
+import { DOCS_BASE, rules } from '../../engine/index.js';
+import {
+  HELP_TEXT, canWaive, getPullRequest, getRole, isGate, parseCommands, recordWaiver, rest, type Command,
+} from '../../github/index.js';
+import { gatePullRequest, type AppSettings } from '../gate.js';
+
+type CommentContext = Context<'issue_comment.created'>;
+
+/**
+ * `/specgate <verb>` lines in PR comments. Reacts 👀 on receipt, answers refusals and
+ * unknown verbs with the help text, ignores bots (itself included) and non-PR issues.
+ */
+export async function onIssueComment(context: CommentContext, settings: AppSettings): Promise<void> {
+  const { comment, issue, repository } = context.payload;
+  if (!issue.pull_request || comment.user?.type === 'Bot' || comment.user?.login.endsWith('[bot]')) return;
+  const commands = parseCommands(comment.body ?? '');
+  if (commands.length === 0) return;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  await rest(context.octokit, 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: comment.id, content: 'eyes' });
+  for (const command of commands) await runCommand(context, command, settings);
+}
+
+async function runCommand(context: CommentContext, command: Command, settings: AppSettings): Promise<void> {
+  const { comment, issue, repository } = context.payload;
+  const owner = repository.owner.login;
+  const repo = repository.name;
+  const reply = (body: string): Promise<unknown> => rest(context.octokit, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue.number, body });
+  const regate = async (clarify = false): Promise<void> => {
+    // Act on the head current now, not the one the comment was written against.
+    const pull = await getPullRequest({ octokit: context.octokit, owner, repo, number: issue.number });
+    await gatePullRequest(context, { owner, repo, number: issue.number, headSha: pull.headSha, clarify }, settings);
+  };
+  const author = comment.user?.login ?? 'unknown';
+  switch (command.verb) {
+    case 'help':
+      await reply(HELP_TEXT);
+      return;
+    case 'recheck':
+      await regate();
+      return;
+    case 'clarify':
+      await regate(true);
+      return;
+    case 'explain':
+      await reply(explain(command.args));
+      return;
+    case 'waive':
+    case 'unwaive': {
+      const [gate = '', ...words] = command.args.split(/\s+/);
+      const reason = words.join(' ').trim();
+      if (!isGate(gate) || (command.verb === 'waive' && reason === '')) {
+        await reply(`\`/specgate ${command.verb}\` needs a gate${command.verb === 'waive' ? ' and a reason' : ''}: \`/specgate ${command.verb} <gate>${command.verb === 'waive' ? ' <reason>' : ''}\`.\n\n${HELP_TEXT}`);
+        return;
+      }
+      const role = await getRole({ octokit: context.octokit, owner, repo, username: author });
+      if (!canWaive(role)) {
+        await reply(`@${author}, \`/specgate ${command.verb}\` needs the maintain or admin role on this repository (yours: \`${role}\`). Nothing was changed.\n\n${HELP_TEXT}`);
+        return;
+      }
+      await recordWaiver({ octokit: context.octokit, owner, repo, number: issue.number, record: { gate, by: author, reason: reason || 'revoked', active: command.verb === 'waive' } });
+      await regate();
+      return;
+    }
+    default:
+      await reply(`Unknown command \`/specgate ${command.verb.replace(/`/g, '')}\`.\n\n${HELP_TEXT}`);
+  }
+}
+
+function explain(ruleId: string): string {
+  const rule = rules.find((candidate) => candidate.meta.id === ruleId.trim());
+  if (!rule) {
+    const ids = rules.map((candidate) => `\`${candidate.meta.id}\``).join(', ');
+    return `Unknown rule \`${ruleId.replace(/`/g, '') || '(none)'}\`. Rules: ${ids}.\n\n${HELP_TEXT}`;
+  }
+  const { meta } = rule;
+  return [
+    `**${meta.id}** (gate \`${meta.gate}\`, default severity \`${meta.severity}\`)`,
+    '',
+    meta.description,
+    '',
+    `Kinds: ${meta.kinds.map((kind) => `\`${kind}\``).join(', ')}. Details, examples and how to turn it off: ${DOCS_BASE}${meta.id}.md`,
+  ].join('\n');
+}

@@ -1,0 +1,4 @@
+/** Entry point of `npm start`: see server.ts. */
+import { run } from './server.js';
+
+await run();
