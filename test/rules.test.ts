@@ -26,7 +26,7 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
   for (const fixture of fixtures) it(`fixture ${fixture.name}`, () => {
     const parsed = parseConfig(fixture.config);
     if (!parsed.ok) throw new Error(`fixture config invalid: ${JSON.stringify(parsed.errors)}`);
-    const report = evaluate({ files: fixture.files, config: parsed.config, rules: [rule] });
+    const report = evaluate({ files: fixture.files, config: parsed.config, rules: [rule], ...(fixture.tree ? { tree: fixture.tree } : {}), ...(fixture.base ? { base: fixture.base } : {}) });
     const actual = report.gates
       .flatMap((gate) => gate.findings)
       .filter((finding) => finding.rule === id)

@@ -9,6 +9,14 @@ export interface Fixture {
   files: SourceFile[];
   /** `.github/specgate.yml` of a folder fixture, when it has one. */
   config?: string;
+  /**
+   * The repository tree handed to the rule: only for a folder fixture holding a `.tree`
+   * file (its own paths plus the paths `.tree` lists, one a line), so rules that need a
+   * tree can be tested without changing what other fixtures see.
+   */
+  tree?: Set<string>;
+  /** Texts before the change: the files under a folder fixture's `.base/`, keyed by their path below it. */
+  base?: Map<string, string>;
   /** Expected `path:line rule-id` strings, sorted. */
   expected: string[];
 }
@@ -52,12 +60,16 @@ function readFolder(name: string, root: string, expectation: 'pass' | 'fail'): F
   const files: SourceFile[] = [];
   const expected: string[] = [];
   let config: string | undefined;
+  let listed: string[] | undefined;
+  const base = new Map<string, string>();
   const walk = (dir: string): void => {
     for (const entry of readdirSync(dir).sort()) {
       const full = join(dir, entry);
       const rel = relative(root, full).split('\\').join('/');
       if (statSync(full).isDirectory()) walk(full);
       else if (rel === '.github/specgate.yml') config = readFileSync(full, 'utf8');
+      else if (rel.startsWith('.base/')) base.set(rel.slice('.base/'.length), readFileSync(full, 'utf8'));
+      else if (rel === '.tree') listed = readFileSync(full, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
       else {
         const one = readOne(readFileSync(full, 'utf8'), rel);
         files.push({ path: rel, content: one.file.content });
@@ -66,5 +78,6 @@ function readFolder(name: string, root: string, expectation: 'pass' | 'fail'): F
     }
   };
   walk(root);
-  return { name, expectation, files, ...(config !== undefined ? { config } : {}), expected: expected.sort() };
+  const tree = listed ? new Set([...files.map((file) => file.path), ...listed]) : undefined;
+  return { name, expectation, files, ...(config !== undefined ? { config } : {}), ...(tree ? { tree } : {}), ...(base.size > 0 ? { base } : {}), expected: expected.sort() };
 }
