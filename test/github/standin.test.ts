@@ -21,7 +21,7 @@ test('serves a seeded repository and records every request', async () => {
 
 test('rejects a request that GitHub’s REST description does not allow', async () => {
   const octokit = octokitFor(standIn);
-  await expect(octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'specs', name: 'x', head_sha: 'abc', status: 'bogus' })).rejects.toMatchObject({ status: 422 });
+  await expect(octokit.request('POST /repos/{owner}/{repo}/check-runs', { owner: 'acme', repo: 'specs', name: 'x', head_sha: 'abc', status: 'bogus' as 'queued' })).rejects.toMatchObject({ status: 422 });
   expect(standIn.problems.join('\n')).toMatch(/status/);
   standIn.problems.length = 0;
 });

@@ -6,7 +6,7 @@ export interface Command {
   line: number;
 }
 
-const LINE = /^\s*\/specgate(?:\s+(\S+))?(?:[ \t]+(.*))?$/;
+const LINE = /^\s*\/specgate(?:\s+(\S+))?(?:[ \t]+(.*))?$/i;
 
 /**
  * Reads every command line in a comment body. Lines inside fenced code blocks and quoted

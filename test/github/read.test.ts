@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { defaultConfig } from '../../src/engine/index.js';
+import { getPullRequest, listChangedFiles, readDocuments } from '../../src/github/index.js';
+import { start, type StandIn } from '../support/github-standin/index.js';
+import { octokitFor } from './octokit.js';
+
+let standIn: StandIn;
+beforeAll(async () => {
+  standIn = await start();
+});
+afterAll(async () => standIn.close());
+beforeEach(() => {
+  standIn.requests.length = 0;
+});
+
+test('reads 120 changed documents, their siblings and the base constitution in one round of GraphQL batches', async () => {
+  const repo = standIn.state.addRepo('acme', 'big', {
+    '.specify/memory/constitution.md': '# Constitution v1\n',
+    'specs/001-a/plan.md': '# Plan\n',
+    'specs/001-a/checklists/requirements.md': '# Checklist\n',
+    '.specify/templates/spec-template.md': '[NEEDS CLARIFICATION: example]\n',
+  });
+  const files: Record<string, string> = { '.specify/memory/constitution.md': '# Constitution v2 (PR head)\n', 'src/app.ts': 'x' };
+  for (let i = 0; i < 120; i += 1) files[`specs/${String(i).padStart(3, '0')}-f/spec.md`] = `# Spec ${i}\n`;
+  files['specs/001-a/spec.md'] = '# Spec A\n';
+  repo.commit('feature', files);
+  const pull = repo.openPull('feature');
+  const octokit = octokitFor(standIn);
+  const info = await getPullRequest({ octokit, owner: 'acme', repo: 'big', number: pull.number });
+  const changed = await listChangedFiles({ octokit, owner: 'acme', repo: 'big', number: pull.number });
+  expect(changed).toHaveLength(123);
+  standIn.requests.length = 0;
+
+  const documents = await readDocuments({ octokit, owner: 'acme', repo: 'big', headSha: info.headSha, baseSha: info.baseSha, changed, config: defaultConfig() });
+  const paths = documents.files.map((file) => file.path);
+  expect(paths).toContain('specs/001-a/plan.md'); // unchanged sibling
+  expect(paths).toContain('specs/001-a/checklists/requirements.md');
+  expect(paths).not.toContain('src/app.ts');
+  expect(paths).not.toContain('.specify/templates/spec-template.md');
+  expect(documents.changed).toHaveLength(122);
+  // The PR changes the constitution: its head version is the document under review, the base version is "before".
+  expect(documents.base.get('.specify/memory/constitution.md')).toBe('# Constitution v1\n');
+  // 120 feature folders + 1 more, the constitution and its base text: three batches of at most 50, sent together.
+  expect(standIn.requests.map((r) => r.route)).toEqual(['POST /graphql', 'POST /graphql', 'POST /graphql']);
+  expect(standIn.problems).toEqual([]);
+});
+
+test('the constitution comes from the base when the PR does not change it, never from the head', async () => {
+  const repo = standIn.state.addRepo('acme', 'small', { '.specify/memory/constitution.md': '# Base constitution\n' });
+  const baseSha = repo.branches.get('main')!;
+  repo.commit('main', { '.specify/memory/constitution.md': '# Newer main constitution\n' });
+  repo.commit('feature', { 'specs/001-x/spec.md': '# Spec\n' });
+  const octokit = octokitFor(standIn);
+  const documents = await readDocuments({
+    octokit, owner: 'acme', repo: 'small', headSha: repo.branches.get('feature')!, baseSha,
+    changed: [{ path: 'specs/001-x/spec.md', status: 'added' }], config: defaultConfig(),
+  });
+  expect(documents.files.find((file) => file.path === '.specify/memory/constitution.md')?.content).toBe('# Base constitution\n');
+});
+
+test('lists every page of a long file list, the later pages together', async () => {
+  const repo = standIn.state.addRepo('acme', 'many', {});
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 250; i += 1) files[`docs/${i}.txt`] = String(i);
+  repo.commit('feature', files);
+  const pull = repo.openPull('feature');
+  standIn.requests.length = 0;
+  const changed = await listChangedFiles({ octokit: octokitFor(standIn), owner: 'acme', repo: 'many', number: pull.number });
+  expect(changed).toHaveLength(250);
+  expect(standIn.requests).toHaveLength(3);
+});
+
+test('nothing is fetched for a PR that changes no gated file', async () => {
+  const documents = await readDocuments({
+    octokit: octokitFor(standIn), owner: 'acme', repo: 'many', headSha: 'a', baseSha: 'b',
+    changed: [{ path: 'src/x.ts', status: 'modified' }, { path: '.claude/commands/specify.md', status: 'modified' }], config: defaultConfig(),
+  });
+  expect(documents).toEqual({ files: [], base: new Map(), changed: [] });
+  expect(standIn.requests).toEqual([]);
+});
