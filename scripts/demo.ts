@@ -48,8 +48,19 @@ const checkExample: DemoStep = {
   },
 };
 
+const replayPullRequest: DemoStep = {
+  title: 'the bundled example pull request, replayed through the GitHub App against a local GitHub stand-in',
+  run() {
+    // The App is asynchronous (an HTTP server and webhooks); it runs in its own process.
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'test/app/replay-example.ts'], { cwd: ROOT, encoding: 'utf8' });
+    process.stdout.write(result.stdout);
+    process.stderr.write(result.stderr);
+    if (result.status !== 0) throw new Error(`the App replay exited with ${result.status ?? result.signal}`);
+  },
+};
+
 /** The demo's steps, in order. */
-export const STEPS: DemoStep[] = [checkExample];
+export const STEPS: DemoStep[] = [checkExample, replayPullRequest];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const step of STEPS) {
