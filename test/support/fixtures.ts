@@ -53,7 +53,7 @@ function readOne(text: string, fallbackPath: string): { file: SourceFile; expect
       const [at, rule] = line.split(/\s+/);
       return `${path}:${at} ${rule}`;
     });
-  return { file: { path, content: text }, expected };
+  return { file: { path, content: text }, expected: expected.sort() };
 }
 
 function readFolder(name: string, root: string, expectation: 'pass' | 'fail'): Fixture {
