@@ -5,6 +5,7 @@ import {
   type CheckOutcome, type ClarificationMarker, type GitHubClient, type TrackedIssue,
 } from '../github/index.js';
 import { loadConfig } from './config.js';
+import { serialize } from './serialize.js';
 
 /** What a handler hands the gate runner. */
 export interface GateContext {
@@ -33,7 +34,11 @@ export interface AppSettings {
  * config together; documents in one GraphQL batch; the head once more before writing),
  * then writes only what changed. The `specgate` run is always concluded, even on a crash.
  */
-export async function gatePullRequest(context: GateContext, request: GateRequest, settings: AppSettings): Promise<void> {
+export function gatePullRequest(context: GateContext, request: GateRequest, settings: AppSettings): Promise<void> {
+  return serialize(`${request.owner}/${request.repo}@${request.headSha}`, () => gate(context, request, settings));
+}
+
+async function gate(context: GateContext, request: GateRequest, settings: AppSettings): Promise<void> {
   const { octokit } = context;
   const repoRef = { octokit, owner: request.owner, repo: request.repo };
   const [loaded, pull, changed, existing, waivers] = await Promise.all([

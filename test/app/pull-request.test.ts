@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { startHarness, pullRequestEvent, type Harness } from './harness.js';
+import { examplePayload, startHarness, pullRequestEvent, type Harness } from './harness.js';
 import { CONFIG, CONSTITUTION, SPEC_ONE_RESOLVED, SPEC_WITH_MARKERS } from './fixtures.js';
 
 let harness: Harness;
@@ -79,4 +79,15 @@ test('a PR closed without merging closes its issues as not planned', async () =>
   pull.state = 'closed';
   await harness.deliver('pull_request', pullRequestEvent(repo, pull.number, 'closed'));
   expect(repo.realIssues().map((issue) => [issue.state, issue.state_reason])).toEqual([['closed', 'not_planned'], ['closed', 'not_planned']]);
+});
+
+test('the same push announced at once by pull_request.synchronize and check_suite.requested yields one run per gate', async () => {
+  const { repo, pull } = seed();
+  const suite = examplePayload('check_suite', 'requested', repo, (payload) => {
+    Object.assign(payload['check_suite'], { head_sha: pull.headSha, pull_requests: [{ number: pull.number }] });
+  });
+  const event = pullRequestEvent(repo, pull.number, 'synchronize');
+  await Promise.all([harness.deliver('pull_request', event), harness.deliver('check_suite', suite), harness.deliver('pull_request', event)]);
+  expect(repo.checkRunsFor(pull.headSha)).toHaveLength(6);
+  expect(repo.realIssues()).toHaveLength(2);
 });

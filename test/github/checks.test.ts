@@ -68,3 +68,26 @@ test('summaries stay under 65,535 characters with a "more" note, and buttons kee
   }
   expect(plans[0]!.summary).toMatch(/… \d+ more findings/);
 });
+
+test('gate runs from an earlier result are neutralised, not left stale, when the gates no longer run', async () => {
+  const repo = standIn.state.addRepo('acme', 'idle', {});
+  const target = { octokit: octokitFor(standIn), owner: 'acme', repo: 'idle', headSha: 'c'.repeat(40) };
+  await publishChecks({ ...target, outcome: { kind: 'report', report: report([finding(1)]) } });
+  await publishChecks({ ...target, outcome: { kind: 'invalid-config', errors: [{ path: 'fail-on', message: 'Invalid option', fix: 'Use `error`.' }] } });
+  const runs = repo.checkRunsFor(target.headSha);
+  expect(runs).toHaveLength(6);
+  expect(runs.find((run) => run.name === 'specgate / clarifications')).toMatchObject({ conclusion: 'neutral', output: expect.objectContaining({ title: 'Not run: Invalid configuration' }) });
+  expect(runs.find((run) => run.name === CHECK_NAME)).toMatchObject({ conclusion: 'failure' });
+});
+
+test('a changed result on the same commit updates the run and adds only the annotations it lacks', async () => {
+  const repo = standIn.state.addRepo('acme', 'changed', {});
+  const target = { octokit: octokitFor(standIn), owner: 'acme', repo: 'changed', headSha: 'd'.repeat(40) };
+  await publishChecks({ ...target, outcome: { kind: 'report', report: report([finding(1), finding(2)]) } });
+  await publishChecks({ ...target, outcome: { kind: 'report', report: report([finding(2), finding(3)]) } });
+  const runs = repo.checkRunsFor(target.headSha, 'specgate / clarifications');
+  expect(runs).toHaveLength(1);
+  expect(runs[0]!.annotations.map((a) => a['start_line'])).toEqual([2, 3, 4]);
+  expect(runs[0]!.output.summary).toContain('number `3`');
+  expect(runs[0]!.output.summary).not.toContain('number `1`');
+});

@@ -88,6 +88,12 @@ export function planChecks(outcome: CheckOutcome): CheckPlan[] {
 const recheck: RequestedAction = { label: 'Re-check', description: 'Run the specgate gates again', identifier: 'recheck' };
 const clarify: RequestedAction = { label: 'Open issues', description: 'Open clarification issues', identifier: 'clarify' };
 
+/** A gate run left from an earlier outcome on the same commit, now that the gates did not run. */
+export function planIdleGate(name: string, outcome: Exclude<CheckOutcome, { kind: 'report' }>): CheckPlan {
+  const reason = describeOther(outcome).title;
+  return finish(name, { conclusion: 'neutral', title: `Not run: ${reason}`, summary: `The gates did not run on this commit: ${reason}. See the \`${CHECK_NAME}\` check.` }, [], []);
+}
+
 function planGate(gate: GateResult, waiver: Waiver | undefined): CheckPlan {
   const report: Report = { conclusion: gate.conclusion, gates: [gate], documents: [] };
   let summary = renderMarkdown(report, { maxLength: SUMMARY_LIMIT - 1_000, title: `${gate.id}: ${gate.conclusion}` });

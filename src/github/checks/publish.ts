@@ -1,5 +1,5 @@
 import { listAll, rest, type GitHubClient, type RepoRef } from '../client.js';
-import { CHECK_NAME, planChecks, type CheckOutcome, type CheckPlan } from './plan.js';
+import { CHECK_NAME, planChecks, planIdleGate, type Annotation, type CheckOutcome, type CheckPlan } from './plan.js';
 
 /** A check run already on the commit. */
 export interface ExistingRun {
@@ -73,7 +73,7 @@ export async function publishChecks(target: CheckTarget & { outcome: CheckOutcom
   if (target.outcome.kind !== 'report') {
     for (const run of existing.values()) {
       if (run.name === CHECK_NAME || plans.some((plan) => plan.name === run.name)) continue;
-      plans.push(...planChecks({ kind: 'no-documents' }).map((plan) => ({ ...plan, name: run.name })));
+      plans.push(planIdleGate(run.name, target.outcome));
     }
   }
   const result: PublishResult = { written: 0, unchanged: 0 };
@@ -88,15 +88,13 @@ export async function publishChecks(target: CheckTarget & { outcome: CheckOutcom
 
 async function writeRun(target: CheckTarget, plan: CheckPlan, run: ExistingRun | undefined): Promise<number> {
   if (run?.status === 'completed' && run.conclusion === plan.conclusion && run.summary.includes(`specgate:fingerprint ${plan.fingerprint} `)) return 0;
-  const sameAnnotations = run !== undefined && run.summary.includes(`annotations:${plan.annotationsFingerprint} `);
-  const annotations = sameAnnotations ? [] : plan.annotations;
+  const annotations = await annotationsToSend(target, plan, run);
   const base = { owner: target.owner, repo: target.repo };
   const output = (batch: typeof annotations) => ({ title: plan.title, summary: plan.summary, ...(batch.length > 0 ? { annotations: batch } : {}) });
   const first = annotations.slice(0, ANNOTATION_BATCH);
   const body = { status: 'completed', conclusion: plan.conclusion, output: output(first), actions: plan.actions };
   let id: number;
-  // Annotations append on update, so a run whose findings changed is replaced by a new one.
-  if (run && (sameAnnotations || run.annotationsCount === 0)) {
+  if (run) {
     await rest(target.octokit, 'PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', { ...base, check_run_id: run.id, ...body });
     id = run.id;
   } else {
@@ -111,6 +109,23 @@ async function writeRun(target: CheckTarget, plan: CheckPlan, run: ExistingRun |
     writes += 1;
   }
   return writes;
+}
+
+/**
+ * Annotations append on every update and cannot be deleted, so an existing run only gets
+ * the ones it does not carry yet (a run is updated, never duplicated; an annotation from
+ * an earlier result on the same commit may remain, the summary is always current).
+ */
+async function annotationsToSend(target: CheckTarget, plan: CheckPlan, run: ExistingRun | undefined): Promise<Annotation[]> {
+  if (!run || run.annotationsCount === 0) return plan.annotations;
+  if (run.summary.includes(`annotations:${plan.annotationsFingerprint} `)) return [];
+  const present = await listAll<Annotation>(target.octokit, 'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations', { owner: target.owner, repo: target.repo, check_run_id: run.id });
+  const seen = new Set(present.map(annotationKey));
+  return plan.annotations.filter((annotation) => !seen.has(annotationKey(annotation)));
+}
+
+function annotationKey(annotation: Annotation): string {
+  return [annotation.path, annotation.start_line, annotation.end_line, annotation.annotation_level, annotation.title, annotation.message].join('\u0000');
 }
 
 /** Last resort: ends the aggregate run as failed with the reason, so no run stays `in_progress`. */
