@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
 import { defaultConfig } from '../../src/engine/index.js';
 import { getPullRequest, listChangedFiles, readDocuments } from '../../src/github/index.js';
 import { start, type StandIn } from '../support/github-standin/index.js';
@@ -9,6 +9,8 @@ beforeAll(async () => {
   standIn = await start();
 });
 afterAll(async () => standIn.close());
+// Every request must match GitHub's REST description.
+afterEach(() => expect(standIn.problems).toEqual([]));
 beforeEach(() => {
   standIn.requests.length = 0;
 });
