@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { defaultConfig, evaluate, type GateId, type Report } from '../../src/engine/index.js';
+import { checklistSummary, defaultConfig, evaluate, toDocument, type GateId, type Report } from '../../src/engine/index.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 const FOLDERS = {
@@ -70,5 +70,34 @@ describe('seeds through the checklists and completeness gates', () => {
       expect(gate(report, id).conclusion).toBe('success');
       expect(gate(report, id).findings.filter((f) => f.message.startsWith('Unexpected error'))).toEqual([]);
     }
+  });
+});
+
+describe('checklistSummary', () => {
+  it('counts checked and open items per checklist, skipping settled marks, legends and code', () => {
+    const requirements = '# Checklist\n\n- [x] a\n- [X] b\n* [ ] c\n1. [~] d\n- [N/A] e\n- [-] f\n\n**Legend**:\n- [ ] Not started\n\n```\n- [ ] in code\n```\n';
+    const report = evaluate({
+      files: [
+        { path: 'specs/001-x/checklists/requirements.md', content: requirements },
+        { path: 'specs/001-x/checklists/ux.md', content: '# UX\n\n- [x] CHK001 - Is it clear?\n' },
+        { path: 'specs/001-x/spec.md', content: '# Feature Specification: X\n\n- [ ] not a checklist\n' },
+      ],
+      config: defaultConfig(),
+    });
+    expect(report.gates.find((g) => g.id === 'checklists')?.findings.map((f) => `${f.rule}:${f.line}`)).toEqual(['gate-checklists-complete:5']);
+  });
+});
+
+describe('checklistSummary rows', () => {
+  it('returns one sorted row per checklist document', () => {
+    const docs = [
+      toDocument('specs/001-x/checklists/ux.md', '# UX\n\n- [x] CHK001 - a\n- [ ] CHK002 - b\n'),
+      toDocument('specs/001-x/spec.md', '# Feature Specification: X\n\n- [ ] not a checklist\n'),
+      toDocument('specs/001-x/checklists/requirements.md', '# R\n\n- [x] a\n- [N/A] b\n- [ ] Not started\n'),
+    ];
+    expect(checklistSummary(docs)).toEqual([
+      { path: 'specs/001-x/checklists/requirements.md', total: 1, checked: 1, unchecked: 0 },
+      { path: 'specs/001-x/checklists/ux.md', total: 2, checked: 1, unchecked: 1 },
+    ]);
   });
 });

@@ -12,7 +12,7 @@ const DONE_WORD = /^(complete|completed|done|implemented|finished|delivered)\b/i
 
 /** Whether a status value (cell or field) says the work is finished. */
 export function isDoneValue(value: string): boolean {
-  const clean = value.replace(/[*_`]/g, '').replace(/^[\s✅☑✔️]+/u, '').trim();
+  const clean = value.replace(/[*_`]/g, '').replace(/^(?:\s|✅|☑|✔|\uFE0F)+/u, '').trim();
   return DONE_WORD.test(clean);
 }
 

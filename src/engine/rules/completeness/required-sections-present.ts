@@ -36,7 +36,7 @@ export default defineRule({
 
 function translated(document: Document): boolean {
   const titles = document.sections.filter((s) => s.depth >= 2).map((s) => s.title);
-  const foreign = titles.filter((title) => /[^\x00-\x7F\u2013\u2014\u2019\u2192\u2705]/.test(title.replace(/\p{Extended_Pictographic}/gu, '')));
+  const foreign = titles.filter((title) => /[^\t -~\u2013\u2014\u2019\u2192\u2705]/.test(title.replace(/\p{Extended_Pictographic}/gu, '')));
   return titles.length > 0 && foreign.length * 2 >= titles.length;
 }
 
