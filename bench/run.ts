@@ -11,9 +11,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { defaultConfig, evaluate, type SourceFile } from '../src/engine/index.js';
+import { defaultConfig, evaluate, isGated, type SourceFile } from '../src/engine/index.js';
 
-const RUNS = 3;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const folder = process.argv[2] ?? 'examples';
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 // Every markdown file of the folder is a document: corpus folders are not rooted at `specs/`.
@@ -55,7 +55,8 @@ const engine = (files: readonly SourceFile[]) => (): void => {
   evaluate({ files, config });
 };
 
-const base = listMarkdown(folder);
+// Both sides get exactly the files the engine gates (templates and agent folders are excluded).
+const base = listMarkdown(folder).filter((file) => isGated(file.path, config));
 const bytes = base.reduce((sum, file) => sum + (typeof file.content === 'string' ? file.content.length : file.content.byteLength), 0);
 console.log(`specgate bench: ${folder} (${base.length} markdown files), median of ${RUNS} runs after a warm-up\n`);
 parseOnly(base)();
