@@ -8,6 +8,7 @@ export function prefixPaths(report: Report, prefix: string): Report {
     conclusion: report.conclusion,
     gates: report.gates.map((gate) => ({ ...gate, findings: gate.findings.map((finding) => ({ ...finding, path: at(finding.path) })) })),
     documents: report.documents.map((document) => ({ ...document, path: at(document.path) })),
+    ...(report.coverage ? { coverage: report.coverage.map((entry) => ({ ...entry, feature: at(entry.feature), spec: at(entry.spec), tasks: at(entry.tasks) })) } : {}),
   };
 }
 
@@ -28,6 +29,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     conclusion: combine(reports.map((report) => report.conclusion)),
     gates,
     documents: reports.flatMap((report) => report.documents),
+    ...(reports.some((report) => report.coverage) ? { coverage: reports.flatMap((report) => report.coverage ?? []) } : {}),
   };
 }
 

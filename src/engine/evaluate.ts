@@ -1,6 +1,7 @@
 import { effectiveRule, isGated } from './config/resolve.js';
 import type { Config } from './config/schema.js';
 import { loadDocuments } from './documents.js';
+import { buildCoverage } from './report/coverage.js';
 import type { Rule } from './rule.js';
 import { rules as registry } from './rules/index.js';
 import {
@@ -55,7 +56,9 @@ export function evaluate(input: EvaluateInput): Report {
   }
 
   findings.sort(compareFindings);
-  return fold(findings, documents, config);
+  const report = fold(findings, documents, config);
+  const coverage = buildCoverage(documents);
+  return coverage.length > 0 ? { ...report, coverage } : report;
 }
 
 interface RunArgs {

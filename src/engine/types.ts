@@ -1,4 +1,5 @@
 import type { Root } from 'mdast';
+import type { FeatureCoverage } from './report/coverage.js';
 
 /** What a document is, from its path and content. */
 export const KINDS = [
@@ -135,4 +136,6 @@ export interface Report {
   conclusion: Conclusion;
   gates: GateResult[];
   documents: DocumentSummary[];
+  /** Requirement → task coverage per feature with a spec and a tasks document; absent when there is none. */
+  coverage?: FeatureCoverage[];
 }

@@ -34,7 +34,7 @@ export function buildCoverage(documents: readonly Document[]): FeatureCoverage[]
     byFeature.set(document.feature, [...(byFeature.get(document.feature) ?? []), document]);
   }
   const result: FeatureCoverage[] = [];
-  for (const [feature, docs] of [...byFeature].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [, docs] of [...byFeature].sort(([a], [b]) => a.localeCompare(b))) {
     const coverage = featureCoverage(docs);
     if (coverage && coverage.rows.length > 0) result.push(coverage);
   }
@@ -49,7 +49,7 @@ export function featureCoverage(feature: readonly Document[]): FeatureCoverage |
   const requirements = requirementDefinitions(spec);
   const items = taskItems(tasks);
   const mentions = referencedIds(tasks.lines);
-  const named = new Set((['FR', 'SC'] as const).filter((kind) => tracesByIds(requirements, mentions, kind)));
+  const named = new Set<string>((['FR', 'SC'] as const).filter((kind) => tracesByIds(requirements, mentions, kind)));
   // Success criteria are often outcomes, not work: listed only when the feature traces them.
   const tracesSc = named.has('SC') || requirements.some((r) => r.id.startsWith('SC-') && r.stories.size > 0);
   const rows = requirements

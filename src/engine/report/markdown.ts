@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../types.js';
 import { countSeverities, describeCounts } from './counts.js';
+import { renderCoverageMarkdown } from './coverage.js';
 
 export interface MarkdownOptions {
   /**
@@ -39,6 +40,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out += part.text;
     if (part.finding) shown += 1;
   }
+  // The coverage table is extra: shown when it fits, never at the expense of findings.
+  const coverage = renderCoverageMarkdown(report.coverage ?? []);
+  if (coverage !== '' && out.length + coverage.length + 1 <= maxLength) out += `\n${coverage}`;
   return clip(out, maxLength);
 }
 

@@ -1,5 +1,6 @@
 import type { Finding, Report } from '../types.js';
 import { countSeverities, describeCounts } from './counts.js';
+import { renderCoverageText } from './coverage.js';
 
 const VERDICT_MARK = { success: '✓', failure: '✗', neutral: '-' } as const;
 
@@ -25,6 +26,8 @@ export function renderText(report: Report): string {
     out.push(`  ${VERDICT_MARK[gate.conclusion]} ${gate.id.padEnd(idWidth)}  ${gate.conclusion.padEnd(7)}  ${detail}`);
   }
   out.push('');
+  const coverage = renderCoverageText(report.coverage ?? []);
+  if (coverage !== '') out.push(coverage);
   const all = report.gates.flatMap((gate) => gate.findings);
   const documents = `${report.documents.length} document${report.documents.length === 1 ? '' : 's'} checked`;
   out.push(`Result: ${report.conclusion} (${documents}, ${describeCounts(countSeverities(all))})`);
