@@ -14,6 +14,7 @@ import { join } from 'node:path';
 
 /** Every REST operation src/github, src/app and Probot's auth send. */
 export const OPERATIONS = [
+  'GET /app',
   'POST /app/installations/{installation_id}/access_tokens',
   'GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations',
   'POST /repos/{owner}/{repo}/check-runs',
@@ -22,6 +23,7 @@ export const OPERATIONS = [
   'GET /repos/{owner}/{repo}/commits/{ref}/check-runs',
   'GET /repos/{owner}/{repo}/compare/{basehead}',
   'GET /repos/{owner}/{repo}/contents/{path}',
+  'GET /repos/{owner}/{repo}/git/trees/{tree_sha}',
   'GET /repos/{owner}/{repo}/issues',
   'POST /repos/{owner}/{repo}/issues',
   'PATCH /repos/{owner}/{repo}/issues/{issue_number}',

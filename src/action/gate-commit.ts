@@ -53,9 +53,10 @@ export async function gateCommit(ctx: ActionContext, target: CommitTarget): Prom
   }
   const documents = await readDocuments({ octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, headSha: target.headSha, baseSha: target.baseSha, changed: target.changed, config });
   core.info(`Gating ${documents.changed.length} changed document(s) at ${target.headSha.slice(0, 7)} (${documents.files.length} read with their feature folders).`);
-  const report = evaluate({ files: documents.files, config, base: documents.base });
+  for (const note of documents.notes) ctx.guard.note(note);
+  const report = evaluate({ files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}) });
   const waivers = target.waivers ?? [];
-  const outcome: CheckOutcome = documents.files.length === 0 ? { kind: 'no-documents' } : { kind: 'report', report, waivers };
+  const outcome: CheckOutcome = documents.files.length === 0 ? { kind: 'no-documents' } : { kind: 'report', report, waivers, notes: documents.notes };
   if (target.checks) await publish(ctx, target, outcome);
   if (target.after) await target.after({ config, files: documents.files, report });
   for (const line of describeWaivers(waivers)) ctx.guard.note(line);

@@ -72,7 +72,8 @@ async function gate(context: GateContext, request: GateRequest, settings: AppSet
       if (documents.changed.length === 0) {
         outcome = { kind: 'no-documents' };
       } else {
-        const report = evaluate({ files: documents.files, config, base: documents.base });
+        const report = evaluate({ files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}) });
+        if (documents.notes.length > 0) context.log.info({ pull: request.number, notes: documents.notes }, 'specgate read a partial repository');
         const markers = collectMarkers(documents.files, report);
         const current = await getPullRequest({ ...repoRef, number: request.number });
         if (current.headSha !== request.headSha) {
@@ -80,7 +81,7 @@ async function gate(context: GateContext, request: GateRequest, settings: AppSet
           return;
         }
         const overflow = await syncIssues(context, request, settings, { markers, checked: new Set(documents.files.map((f) => f.path)), config, tracked });
-        outcome = { kind: 'report', report, waivers, overflow, clarify: markers.length > 0 && config['clarification-issues'].mode !== 'off' };
+        outcome = { kind: 'report', report, waivers, overflow, clarify: markers.length > 0 && config['clarification-issues'].mode !== 'off', notes: documents.notes };
       }
     }
     const result = await publishChecks({ ...target, outcome });

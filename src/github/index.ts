@@ -12,6 +12,7 @@ export {
 export { fetchObjects, BATCH_SIZE, type ObjectRequest, type ObjectResult, type BlobContent } from './read/blobs.js';
 export { readDocuments, hasSpecFolders, type ReadDocumentsInput, type PullRequestDocuments } from './read/documents.js';
 export { readConfigText, CONFIG_PATH } from './read/config.js';
+export { readTree, TRUNCATED_TREE_NOTE, type RepositoryTree } from './read/tree.js';
 export {
   CHECK_NAME, SUMMARY_LIMIT, gateCheckName, planChecks, toAnnotation,
   type CheckOutcome, type CheckPlan, type CheckConclusion, type Annotation, type RequestedAction,

@@ -42,9 +42,27 @@ test('reads 120 changed documents, their siblings and the base constitution in o
   expect(documents.changed).toHaveLength(122);
   // The PR changes the constitution: its head version is the document under review, the base version is "before".
   expect(documents.base.get('.specify/memory/constitution.md')).toBe('# Constitution v1\n');
-  // 120 feature folders + 1 more, the constitution and its base text: three batches of at most 50, sent together.
-  expect(standIn.requests.map((r) => r.route)).toEqual(['POST /graphql', 'POST /graphql', 'POST /graphql']);
+  // 120 feature folders + 1 more, the constitution and its base text: three batches of at most 50, sent together with the tree.
+  expect(standIn.requests.map((r) => r.route).sort()).toEqual(['GET /repos/{owner}/{repo}/git/trees/{tree_sha}', 'POST /graphql', 'POST /graphql', 'POST /graphql']);
+  // The head's files, untouched ones included; folders are not paths.
+  expect(documents.tree).toContain('src/app.ts');
+  expect(documents.tree).toContain('.specify/templates/spec-template.md');
+  expect(documents.tree).not.toContain('specs/001-a');
+  expect(documents.notes).toEqual([]);
   expect(standIn.problems).toEqual([]);
+});
+
+test('a truncated tree is no tree, and says so', async () => {
+  const repo = standIn.state.addRepo('acme', 'huge', { 'src/a.ts': 'a', 'src/b.ts': 'b' });
+  repo.truncateTrees = true;
+  const headSha = repo.commit('feature', { 'specs/001-x/tasks.md': '# Tasks\n' });
+  const documents = await readDocuments({
+    octokit: octokitFor(standIn), owner: 'acme', repo: 'huge', headSha, baseSha: repo.branches.get('main')!,
+    changed: [{ path: 'specs/001-x/tasks.md', status: 'added' }], config: defaultConfig(),
+  });
+  expect(documents.files.map((file) => file.path)).toEqual(['specs/001-x/tasks.md']);
+  expect(documents.tree).toBeUndefined();
+  expect(documents.notes).toEqual([expect.stringContaining('truncated the repository tree')]);
 });
 
 test('the constitution comes from the base when the PR does not change it, never from the head', async () => {
@@ -77,6 +95,6 @@ test('nothing is fetched for a PR that changes no gated file', async () => {
     octokit: octokitFor(standIn), owner: 'acme', repo: 'many', headSha: 'a', baseSha: 'b',
     changed: [{ path: 'src/x.ts', status: 'modified' }, { path: '.claude/commands/specify.md', status: 'modified' }], config: defaultConfig(),
   });
-  expect(documents).toEqual({ files: [], base: new Map(), changed: [] });
+  expect(documents).toEqual({ files: [], base: new Map(), changed: [], notes: [] });
   expect(standIn.requests).toEqual([]);
 });

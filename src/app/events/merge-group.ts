@@ -36,7 +36,7 @@ export async function onMergeGroup(context: Context<'merge_group.checks_requeste
       const waivers = (waiverLists as Waiver[][]).flat();
       outcome = documents.changed.length === 0
         ? { kind: 'no-documents' }
-        : { kind: 'report', report: evaluate({ files: documents.files, config, base: documents.base }), waivers };
+        : { kind: 'report', report: evaluate({ files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}) }), waivers, notes: documents.notes };
     }
     await publishChecks({ ...target, outcome });
   } catch (error) {

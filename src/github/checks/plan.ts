@@ -18,7 +18,7 @@ const MAX_ANNOTATIONS = 1_000;
 
 /** What a run of the gates came to, as the checks show it. */
 export type CheckOutcome =
-  | { kind: 'report'; report: Report; waivers?: readonly Waiver[]; overflow?: readonly ClarificationMarker[]; clarify?: boolean }
+  | { kind: 'report'; report: Report; waivers?: readonly Waiver[]; overflow?: readonly ClarificationMarker[]; clarify?: boolean; notes?: readonly string[] }
   | { kind: 'no-documents' }
   | { kind: 'invalid-config'; errors: readonly ConfigError[] }
   | { kind: 'error'; reason: string };
@@ -77,7 +77,7 @@ export function planChecks(outcome: CheckOutcome): CheckPlan[] {
   const failing = gates.some((gate) => gate.conclusion === 'failure');
   const conclusion: CheckConclusion = failing ? 'failure' : outcome.report.conclusion === 'neutral' && waived.size === 0 ? 'neutral' : 'success';
   const report: Report = { ...outcome.report, conclusion };
-  const extra = [waiverNote(outcome.waivers ?? []), overflowNote(outcome.overflow ?? [])].join('');
+  const extra = [waiverNote(outcome.waivers ?? []), overflowNote(outcome.overflow ?? []), notesNote(outcome.notes ?? [])].join('');
   const summary = renderMarkdown(report, { maxLength: SUMMARY_LIMIT - 200 - extra.length }) + extra;
   const findings = outcome.report.gates.flatMap((gate) => gate.findings);
   const actions = outcome.clarify ? [recheck, clarify] : [recheck];
@@ -129,6 +129,10 @@ function aggregateTitle(conclusion: CheckConclusion, findings: readonly Finding[
 function waiverNote(waivers: readonly Waiver[]): string {
   if (waivers.length === 0) return '';
   return `\n### Waivers\n\n${waivers.map((w) => `- \`${w.gate}\` waived by @${w.by}: ${w.reason.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n')}\n`;
+}
+
+function notesNote(notes: readonly string[]): string {
+  return notes.length === 0 ? '' : `\n### Notes\n\n${notes.map((note) => `- ${note.slice(0, 1_000)}`).join('\n')}\n`;
 }
 
 function overflowNote(markers: readonly ClarificationMarker[]): string {

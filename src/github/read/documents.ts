@@ -2,6 +2,7 @@ import { featureFolder } from '../../engine/classify.js';
 import { isGated, type Config, type SourceFile } from '../../engine/index.js';
 import type { GitHubClient, RepoRef } from '../client.js';
 import { fetchObjects, type BlobContent, type ObjectRequest } from './blobs.js';
+import { readTree, TRUNCATED_TREE_NOTE } from './tree.js';
 import type { ChangedFile } from './pull-request.js';
 
 export interface ReadDocumentsInput extends RepoRef {
@@ -23,17 +24,22 @@ export interface PullRequestDocuments {
   changed: string[];
   /** Path of the constitution used, if any. */
   constitution?: string;
+  /** Every file path at the head, for rules that look for files; absent when GitHub truncated the listing. */
+  tree?: Set<string>;
+  /** Things the summary and the log should say (a truncated tree). */
+  notes: string[];
 }
 
 /**
  * Reads what the gates need in one round trip: feature folders at the head SHA (changed
- * files and the siblings rules compare them with), base texts of modified files, and the
- * constitution from the base. Nothing is fetched for a PR that changes no gated file.
+ * files and the siblings rules compare them with), base texts of modified files, the
+ * constitution from the base, and (sent together with them) the head's file list.
+ * Nothing is fetched for a PR that changes no gated file.
  */
 export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequestDocuments> {
   const { config, headSha, baseSha } = input;
   const gated = input.changed.filter((file) => file.status !== 'removed' && isGated(file.path, config));
-  if (gated.length === 0) return { files: [], base: new Map(), changed: [] };
+  if (gated.length === 0) return { files: [], base: new Map(), changed: [], notes: [] };
   const constitutionChanged = gated.some((file) => config.constitution.includes(file.path));
   const features = [...new Set(gated.map((file) => folderOf(file.path, config)).filter((folder) => folder !== ''))];
   const loose = gated.filter((file) => folderOf(file.path, config) === '');
@@ -46,7 +52,7 @@ export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequ
     ...modified.map((file) => ({ expression: `${baseSha}:${file.previousPath ?? file.path}` })),
     ...constitution.map((path) => ({ expression: `${baseSha}:${path}` })),
   ];
-  const results = await fetchObjects({ ...input, requests });
+  const [results, tree] = await Promise.all([fetchObjects({ ...input, requests }), readTree({ ...input, sha: headSha })]);
 
   const files = new Map<string, SourceFile>();
   let index = 0;
@@ -77,6 +83,8 @@ export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequ
     base,
     changed: gated.map((file) => file.path).sort(),
     ...(constitutionPath ? { constitution: constitutionPath } : {}),
+    ...(tree.state === 'complete' ? { tree: tree.paths } : {}),
+    notes: tree.state === 'truncated' ? [TRUNCATED_TREE_NOTE] : [],
   };
 }
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { BOT, type CheckRun, type Repo, type State, type User } from './state.js';
 import { checkRunJson, commentJson, issueJson, pullJson } from './render.js';
 
@@ -21,6 +22,10 @@ export interface Answer {
 }
 
 type Handler = (call: Call) => Answer;
+
+function fakeSha(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
 
 const notFound: Answer = { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest' } };
 
@@ -86,6 +91,16 @@ export const ROUTES: [string, string, Handler][] = [
     if (!found || !('blob' in found)) return notFound;
     if (call.accept.includes('raw')) return { status: 200, body: found.blob, headers: { 'content-type': 'application/vnd.github.raw; charset=utf-8' } };
     return { status: 200, body: { type: 'file', path: call.params['path'], encoding: 'base64', content: Buffer.from(found.blob).toString('base64') } };
+  })],
+  ['GET', '/repos/{owner}/{repo}/git/trees/{tree_sha}', withRepo((call, repo) => {
+    const sha = call.params['tree_sha']!;
+    const entries = repo.listTree(sha);
+    if (!entries) return notFound;
+    // Without `recursive`, GitHub lists the top level only.
+    const listed = call.query.has('recursive') ? entries : entries.filter((entry) => !entry.path.includes('/'));
+    const tree = (repo.truncateTrees ? listed.slice(0, Math.ceil(listed.length / 2)) : listed)
+      .map((entry) => ({ path: entry.path, mode: entry.type === 'tree' ? '040000' : '100644', type: entry.type, sha: fakeSha(entry.path) }));
+    return { status: 200, body: { sha, url: `${call.base}/repos/${repo.fullName}/git/trees/${sha}`, tree, truncated: repo.truncateTrees } };
   })],
   ['GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', withRepo((call, repo) => {
     const name = call.query.get('check_name') ?? undefined;

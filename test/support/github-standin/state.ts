@@ -73,6 +73,8 @@ export class Repo {
   readonly reactions: Reaction[] = [];
   /** login → role_name (admin, maintain, write, triage, read). */
   readonly collaborators = new Map<string, string>();
+  /** Answer `git/trees?recursive=1` with `truncated: true`, as GitHub does for huge repositories. */
+  truncateTrees = false;
   private numbers = 0;
 
   constructor(readonly owner: string, readonly name: string, id: number, private readonly state: State) {
@@ -145,6 +147,20 @@ export class Repo {
       children.add(prefix + rest.split('/')[0]!);
     }
     return children.size > 0 ? { tree: [...children].sort() } : undefined;
+  }
+
+  /** The recursive tree listing of a commit or branch: every file and every folder, sorted. */
+  listTree(ref: string): { path: string; type: 'blob' | 'tree' }[] | undefined {
+    const sha = this.commits.has(ref) ? ref : this.branches.get(ref);
+    const files = sha ? this.commits.get(sha) : undefined;
+    if (!files) return undefined;
+    const entries = new Map<string, 'blob' | 'tree'>();
+    for (const path of files.keys()) {
+      const parts = path.split('/');
+      for (let i = 1; i < parts.length; i += 1) entries.set(parts.slice(0, i).join('/'), 'tree');
+      entries.set(path, 'blob');
+    }
+    return [...entries].sort(([a], [b]) => a.localeCompare(b)).map(([path, type]) => ({ path, type }));
   }
 
   checkRunsFor(sha: string, name?: string): CheckRun[] {
