@@ -9,12 +9,12 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'rules'; format: Format }
-  | { name: 'check'; paths: string[]; config?: string; preset?: string; format: Format };
+  | { name: 'check'; paths: string[]; config?: string; preset?: string; base?: string; format: Format };
 
 export const HELP = `specgate: deterministic gates for spec-driven-development documents
 
 Usage:
-  specgate check [PATH...] [--config FILE] [--preset NAME] [--format FORMAT]
+  specgate check [PATH...] [--config FILE] [--preset NAME] [--base REF] [--format FORMAT]
   specgate rules [--format text|json]
   specgate --help | --version
 
@@ -27,6 +27,8 @@ Options:
   -c, --config FILE    Use this config file instead of <root>/.github/specgate.yml
   -p, --preset NAME    Override the config's preset (auto, speckit-gen1, speckit-gen2,
                        speckit-epic, phased-plan, milestone-plan, generic)
+  -b, --base REF       Compare with the files at this git ref (branch, tag, commit),
+                       for the rules that check amendments; directory PATHs only
   -f, --format FORMAT  text (default), json, sarif or markdown
   -h, --help           Show this help
   -v, --version        Show the version
@@ -53,6 +55,7 @@ export function parseCommand(argv: readonly string[]): Command {
     format,
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.preset !== undefined ? { preset: values.preset } : {}),
+    ...(values.base !== undefined ? { base: values.base } : {}),
   };
 }
 
@@ -65,6 +68,7 @@ function parseOrThrow(argv: readonly string[]) {
       options: {
         config: { type: 'string', short: 'c' },
         preset: { type: 'string', short: 'p' },
+        base: { type: 'string', short: 'b' },
         format: { type: 'string', short: 'f' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },

@@ -5,6 +5,7 @@ import type { Command } from './args.js';
 import { UsageError } from './errors.js';
 import { listFiles, readBytes } from './list-files.js';
 import { mergeReports, prefixPaths } from './merge-reports.js';
+import { readBase } from './read-base.js';
 import { readConfig } from './read-config.js';
 
 type CheckCommand = Extract<Command, { name: 'check' }>;
@@ -35,19 +36,27 @@ export function check(command: CheckCommand, cwd: string): CheckResult {
   const reports = folders.map((root) => {
     const config = configFor(root);
     const { tree, files: sources } = listFiles(root, (path) => isGated(path, config));
-    const report = evaluate({ files: sources, config, tree });
+    const base = command.base === undefined ? undefined : readBase(root, command.base, sources.map((source) => source.path));
+    const report = evaluate({ files: sources, config, tree, ...(base ? { base } : {}) });
     return several ? prefixPaths(report, toPosix(relative(cwd, root))) : report;
   });
   const skipped: string[] = [];
   if (files.length > 0) {
-    const result = checkFiles(files, cwd, configFor(cwd));
+    const result = checkFiles({ targets: files, cwd, config: configFor(cwd), ...(command.base !== undefined ? { baseRef: command.base } : {}) });
     reports.push(result.report);
     skipped.push(...result.skipped);
   }
   return { report: mergeReports(reports), skipped };
 }
 
-function checkFiles(targets: readonly string[], cwd: string, config: Config): CheckResult {
+interface FilesRequest {
+  targets: readonly string[];
+  cwd: string;
+  config: Config;
+  baseRef?: string;
+}
+
+function checkFiles({ targets, cwd, config, baseRef }: FilesRequest): CheckResult {
   const paths = targets.map((target) => toPosix(relative(cwd, target)));
   // A file named on the command line is checked even outside the configured roots.
   const widened: Config = { ...config, roots: [...config.roots, ...paths] };
@@ -57,7 +66,8 @@ function checkFiles(targets: readonly string[], cwd: string, config: Config): Ch
     if (isGated(path, widened)) sources.push({ path, content: readBytes(targets[i]!) });
     else skipped.push(/\.(md|markdown)$/i.test(path) ? `${path}: excluded by the config or a built-in exclusion` : `${path}: not a markdown file (.md, .markdown)`);
   }
-  return { report: evaluate({ files: sources, config: widened }), skipped };
+  const base = baseRef === undefined ? undefined : readBase(cwd, baseRef, sources.map((source) => source.path));
+  return { report: evaluate({ files: sources, config: widened, ...(base ? { base } : {}) }), skipped };
 }
 
 function toPosix(path: string): string {
