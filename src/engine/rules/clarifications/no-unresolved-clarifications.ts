@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { findClarificationMarkers } from './find-clarification-markers.js';
+import { researchResolvedLines } from './research-resolved.js';
 
 const QUESTION_LIMIT = 160;
 
@@ -18,8 +19,11 @@ export default defineRule({
     severity: 'error',
     options: z.object({}).strict(),
   },
-  check({ document, report }) {
+  check({ document, feature, report }) {
+    // A plan's Technical Context questions are answered by Phase 0 in `research.md`.
+    const answered = researchResolvedLines(document, feature);
     for (const marker of findClarificationMarkers(document)) {
+      if (answered.has(marker.line)) continue;
       report({
         line: marker.line,
         column: marker.column,

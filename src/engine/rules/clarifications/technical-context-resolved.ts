@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import type { Document, Section } from '../../types.js';
 import { findClarificationMarkers } from './find-clarification-markers.js';
-
-// The plan template's section, as written in English and in the translations seen in real repositories.
-const TECHNICAL_CONTEXT = /^(technical context|technical background|技术背景|技术上下文|技術的背景|技術コンテキスト|contexto t[ée]cnico|технический контекст)\b/i;
+import { researchResolvedLines, technicalContextSections } from './research-resolved.js';
 
 // `**Language/Version**: value` and `- **Language/Version:** value`.
 const FIELD = /^\s*(?:[-*+]\s+)?\*\*([^*]+?)[:：]?\*\*\s*[:：]?\s*(.*)$/;
@@ -28,9 +25,12 @@ export default defineRule({
     severity: 'error',
     options: z.object({}).strict(),
   },
-  check({ document, report }) {
+  check({ document, feature, report }) {
     // An actionable marker is the `no-unresolved-clarifications` rule's to report.
     const markerLines = new Set(findClarificationMarkers(document).map((marker) => marker.line));
+    // Once `research.md` exists, Phase 0 has answered what the Technical Context asked
+    // (but an unfilled template value was never a question).
+    const answered = researchResolvedLines(document, feature);
     for (const section of technicalContextSections(document)) {
       let field = '';
       for (let line = section.line + 1; line <= section.endLine; line++) {
@@ -40,6 +40,7 @@ export default defineRule({
         if (!TOKEN.test(text) || markerLines.has(line) || MENTION.test(text)) continue;
         const name = field ? `field \`${field}\`` : 'entry';
         const template = TEMPLATE_VALUE.exec(text);
+        if (!template && answered.has(line)) continue;
         report({
           line,
           message: template
@@ -50,7 +51,3 @@ export default defineRule({
     }
   },
 });
-
-function technicalContextSections(document: Document): Section[] {
-  return document.sections.filter((section) => section.depth <= 3 && TECHNICAL_CONTEXT.test(section.title));
-}

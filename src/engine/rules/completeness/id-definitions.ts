@@ -7,7 +7,8 @@ export interface IdDefinition {
 }
 
 // The id at the start of a checkbox item: tasks and checklist items (bold removed by the parser).
-const BOX_ID = /^(T\d+|CHK\d+)\b/;
+// Inserted tasks carry a suffix (`T035.5`, `T012a`, `T020-1`) and are ids of their own.
+const BOX_ID = /^((?:T|CHK)\d+(?:[.-]\d+)*[a-z]?)(?![\w.-])/;
 // `- **FR-001**: ...`, `- FR-001: ...`, `**SC-001**: ...`: a requirement or criterion being stated.
 const STATED_ID = /^\s*(?:(?:[-*+]|\d+\.)\s+)?(?:\[[ xX]\]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[a-z]?)(?:\*\*)?\s*(?:\*\*)?\s*[:：]/;
 
