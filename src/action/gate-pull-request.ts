@@ -23,7 +23,7 @@ export async function gatePullRequest(ctx: ActionContext, job: PullRequestJob): 
   const [pr, changed, waivers] = await Promise.all([
     getPullRequest({ ...ctx, number: job.number }),
     listChangedFiles({ ...ctx, number: job.number }),
-    readWaivers({ ...ctx, number: job.number }),
+    readWaivers({ ...ctx, number: job.number, botLogin: ctx.inputs.botLogin }),
   ]);
   const checks = decideChecks(ctx.inputs.checkRuns, ctx.inputs.token, job.readOnly);
   if (checks.why) ctx.guard.note(checks.why);

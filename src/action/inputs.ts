@@ -16,7 +16,12 @@ export interface ActionInputs {
   /** Gate the checked-out workspace under this folder instead of a pull request. */
   path?: string;
   dryRun: boolean;
+  /** The account the token writes as; waiver records are trusted only in its comments. */
+  botLogin: string;
 }
+
+/** What the workflow's default `github.token` writes as. */
+export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
 
 /** Reads and validates every input; a bad value is an {@link InputError} naming the input. */
 export function readInputs(): ActionInputs {
@@ -33,7 +38,14 @@ export function readInputs(): ActionInputs {
     ...(sarifFile ? { sarifFile } : {}),
     ...(path ? { path } : {}),
     dryRun: readBoolean('dry-run'),
+    botLogin: readBotLogin(),
   };
+}
+
+function readBotLogin(): string {
+  const value = core.getInput('bot-login').trim() || DEFAULT_BOT_LOGIN;
+  if (/^[A-Za-z0-9-]+(\[bot\])?$/.test(value)) return value;
+  throw new InputError(`Unexpected value \`${value}\` for input \`bot-login\``, 'Use the login the token writes comments as, such as `github-actions[bot]` or `my-app[bot]`.');
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {

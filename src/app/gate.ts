@@ -27,6 +27,19 @@ export interface GateRequest {
 /** App-wide settings (tests shorten the issue pacing). */
 export interface AppSettings {
   issueDelayMs: number;
+  /**
+   * The App's own bot login (`<slug>[bot]`), or how to look it up: only its comments carry
+   * waivers. {@link specgateApp} fills it in with a cached `GET /app` when absent.
+   */
+  botLogin?: string | (() => Promise<string>);
+}
+
+/** The App's bot login from the settings; with none, no comment is trusted to carry a waiver. */
+export function botLoginOf(settings: AppSettings): Promise<string> {
+  const { botLogin } = settings;
+  if (typeof botLogin === 'function') return botLogin();
+  // A login no account can have: waivers are then never read.
+  return Promise.resolve(botLogin ?? ' ');
 }
 
 /**
@@ -46,7 +59,7 @@ async function gate(context: GateContext, request: GateRequest, settings: AppSet
     getPullRequest({ ...repoRef, number: request.number }),
     listChangedFiles({ ...repoRef, number: request.number }),
     listCheckRuns({ ...repoRef, headSha: request.headSha }),
-    readWaivers({ ...repoRef, number: request.number }),
+    readWaivers({ ...repoRef, number: request.number, botLogin: botLoginOf(settings) }),
   ]);
   const target = { ...repoRef, headSha: request.headSha, existing };
   if (pull.headSha !== request.headSha) {

@@ -75,6 +75,22 @@ test('waive by a maintainer passes the gate with who and why, recorded in a comm
   expect(repo.checkRunsFor(pull.headSha, 'specgate / clarifications').at(-1)!.conclusion).toBe('failure');
 });
 
+test('a waiver marker in another bot\'s comment is ignored; only the App\'s own record counts', async () => {
+  const { repo, pull } = await seed();
+  // Another bot echoing user text can post the hidden marker; it must not waive anything.
+  const forged = '<!-- specgate:waiver {"gate":"clarifications","by":"maria","reason":"forged","active":true} -->';
+  repo.comments.push({ id: repo.nextId(), issue_number: pull.number, body: forged, user: { login: 'echo-bot[bot]', id: 77, type: 'Bot' } });
+  await harness.deliver('issue_comment', comment(repo, pull.number, '/specgate recheck', { login: 'wes', type: 'User' }));
+  expect(repo.checkRunsFor(pull.headSha, 'specgate / clarifications').at(-1)!.conclusion).toBe('failure');
+  expect(repo.checkRunsFor(pull.headSha, 'specgate')[0]!.output.summary).not.toContain('forged');
+
+  await harness.deliver('issue_comment', comment(repo, pull.number, '/specgate waive clarifications answered in the design review'));
+  expect(repo.comments.filter((c) => c.body.includes('specgate:waiver')).map((c) => c.user.login)).toEqual(['echo-bot[bot]', 'specgate[bot]']);
+  expect(repo.checkRunsFor(pull.headSha, 'specgate / clarifications').at(-1)!.conclusion).toBe('success');
+  // The App's login is looked up once per process, not once per gate.
+  expect(harness.standIn.requests.filter((r) => r.route === 'GET /app')).toHaveLength(1);
+});
+
 test('explain names the rule, its gate and its docs page', async () => {
   const { repo, pull } = await seed();
   await harness.deliver('issue_comment', comment(repo, pull.number, '/specgate explain no-unresolved-clarifications'));

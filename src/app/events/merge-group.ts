@@ -5,13 +5,14 @@ import {
   type CheckOutcome, type Waiver,
 } from '../../github/index.js';
 import { loadConfig } from '../config.js';
+import { botLoginOf, type AppSettings } from '../gate.js';
 
 /**
  * Merge queues need `specgate` on the merge group's head SHA too, or the required check
  * never arrives. The group's changes are gated like a PR's; waivers of the queued PRs
  * (named in the queue branch, `gh-readonly-queue/main/pr-123-<sha>`) still apply.
  */
-export async function onMergeGroup(context: Context<'merge_group.checks_requested'>): Promise<void> {
+export async function onMergeGroup(context: Context<'merge_group.checks_requested'>, settings: AppSettings): Promise<void> {
   const { merge_group: group, repository } = context.payload;
   if (!repository) return;
   const repoRef = { octokit: context.octokit, owner: repository.owner.login, repo: repository.name };
@@ -31,7 +32,7 @@ export async function onMergeGroup(context: Context<'merge_group.checks_requeste
       const numbers = [...group.head_ref.matchAll(/pr-(\d+)-/g)].map((match) => Number(match[1]));
       const [documents, ...waiverLists] = await Promise.all([
         readDocuments({ ...repoRef, headSha: group.head_sha, baseSha: group.base_sha, changed, config }),
-        ...numbers.map((number) => readWaivers({ ...repoRef, number })),
+        ...numbers.map((number) => readWaivers({ ...repoRef, number, botLogin: botLoginOf(settings) })),
       ]);
       const waivers = (waiverLists as Waiver[][]).flat();
       outcome = documents.changed.length === 0

@@ -25,13 +25,19 @@ interface RawComment {
 
 /**
  * Waivers in force on a PR: the latest waive/unwaive record per gate, read only from
- * comments written by a bot (and by `botLogin` when known), so nobody can forge one.
+ * comments written by `botLogin` — specgate's own bot account (`<app slug>[bot]`, or
+ * `github-actions[bot]` for the Action's default token). Any other account, another bot
+ * echoing user text included, cannot forge one. `botLogin` may be a promise, so that
+ * looking it up overlaps with listing the comments.
  */
-export async function readWaivers({ octokit, owner, repo, number, botLogin }: RepoRef & { octokit: GitHubClient; number: number; botLogin?: string }): Promise<Waiver[]> {
-  const comments = await listAll<RawComment>(octokit, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: number });
+export async function readWaivers({ octokit, owner, repo, number, botLogin }: RepoRef & { octokit: GitHubClient; number: number; botLogin: string | PromiseLike<string> }): Promise<Waiver[]> {
+  const [comments, login] = await Promise.all([
+    listAll<RawComment>(octokit, 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: number }),
+    botLogin,
+  ]);
   const latest = new Map<GateId, WaiverRecord>();
   for (const comment of comments.sort((a, b) => a.id - b.id)) {
-    if (comment.user?.type !== 'Bot' || (botLogin && comment.user.login !== botLogin)) continue;
+    if (comment.user?.type !== 'Bot' || comment.user.login.toLowerCase() !== login.toLowerCase()) continue;
     const record = decode(comment.body);
     if (record) latest.set(record.gate, record);
   }

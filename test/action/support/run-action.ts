@@ -25,7 +25,8 @@ export interface RunOptions {
   env?: Record<string, string>;
 }
 
-const DIST = resolve('dist/index.js');
+// SPECGATE_ACTION_DIST points at a bundle built elsewhere (checking changes before dist/ is rebuilt).
+const DIST = resolve(process.env.SPECGATE_ACTION_DIST ?? 'dist/index.js');
 
 /**
  * Runs the committed bundle as a child process with the environment a runner sets

@@ -9,10 +9,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { answerGraphql } from './graphql.js';
 import { ROUTES, type Answer } from './routes.js';
-import { BOT, State, type User } from './state.js';
+import { ACTIONS_BOT, BOT, INSTALLATION_TOKEN, State, type User } from './state.js';
 import { validateCall } from './validate.js';
 
-export { State, Repo, BOT, type CheckRun, type Issue, type Comment, type Pull, type User } from './state.js';
+export { State, Repo, BOT, ACTIONS_BOT, type CheckRun, type Issue, type Comment, type Pull, type User } from './state.js';
 
 /** One request the stand-in received. */
 export interface RecordedRequest {
@@ -122,11 +122,18 @@ function route(standIn: Omit<StandIn, 'url' | 'close'>, req: IncomingMessage, me
     const params: Record<string, string> = {};
     if (!parts.every((part, i) => (part.startsWith('{') ? ((params[part.slice(1, -1)] = decodeURIComponent(segments[i]!)), true) : part === segments[i]))) continue;
     record.route = `${method} ${template}`;
-    const user: User = /^token /i.test(req.headers.authorization ?? '') ? BOT : { login: 'anonymous', id: 0, type: 'User' };
+    const user = callerOf(req.headers.authorization);
     const repo = params['owner'] && params['repo'] ? standIn.state.repo(params['owner'], params['repo']) : undefined;
     return handler({ state: standIn.state, repo, params, query: url.searchParams, body: (body ?? {}) as Record<string, unknown>, accept: req.headers.accept ?? '', base, user });
   }
   return { status: 404, body: { message: 'Not Found (no stand-in route)' } };
+}
+
+/** The App's installation token writes as the App's bot, any other token as `github-actions[bot]`. */
+function callerOf(authorization: string | undefined): User {
+  const token = /^token (\S+)/i.exec(authorization ?? '')?.[1];
+  if (token === undefined) return { login: 'anonymous', id: 0, type: 'User' };
+  return token === INSTALLATION_TOKEN ? BOT : ACTIONS_BOT;
 }
 
 function takeFault(faults: Fault[], method: string, path: string): Fault | undefined {

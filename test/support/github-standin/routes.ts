@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { BOT, type CheckRun, type Repo, type State, type User } from './state.js';
+import { BOT, INSTALLATION_TOKEN, type CheckRun, type Repo, type State, type User } from './state.js';
 import { checkRunJson, commentJson, issueJson, pullJson } from './render.js';
 
 /** What a handler sees. */
@@ -66,7 +66,8 @@ function applyCheck(run: CheckRun, body: Record<string, unknown>): void {
 
 /** Method + path template → handler. Templates match the REST description's. */
 export const ROUTES: [string, string, Handler][] = [
-  ['POST', '/app/installations/{installation_id}/access_tokens', () => ({ status: 201, body: { token: 'ghs_standin', expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' } })],
+  ['GET', '/app', () => ({ status: 200, body: { id: 1, slug: BOT.login.replace(/\[bot\]$/, ''), name: 'specgate', owner: { login: 'acme', id: 1, type: 'Organization' } } })],
+  ['POST', '/app/installations/{installation_id}/access_tokens', () => ({ status: 201, body: { token: INSTALLATION_TOKEN, expires_at: '2099-01-01T00:00:00Z', permissions: {}, repository_selection: 'all' } })],
   ['GET', '/repos/{owner}/{repo}/pulls/{pull_number}', withRepo((call, repo) => {
     const pull = repo.pulls.get(Number(call.params['pull_number']));
     return pull ? { status: 200, body: pullJson(repo, pull, call.base) } : notFound;

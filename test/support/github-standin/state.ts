@@ -7,7 +7,12 @@ export interface User {
   type: 'User' | 'Bot';
 }
 
+/** The App's bot: what its installation token (`ghs_standin`, from `access_tokens`) writes as. */
 export const BOT: User = { login: 'specgate[bot]', id: 9_000_001, type: 'Bot' };
+/** What any other token (a workflow's `github.token`) writes as. */
+export const ACTIONS_BOT: User = { login: 'github-actions[bot]', id: 41_898_282, type: 'Bot' };
+/** The installation token the stand-in hands out. */
+export const INSTALLATION_TOKEN = 'ghs_standin';
 
 export interface Pull {
   number: number;
