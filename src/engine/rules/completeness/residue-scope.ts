@@ -4,6 +4,8 @@ import type { Document } from '../../types.js';
 // example rows are left in place by most filled plans, and whether they justify anything
 // is the constitution gate's question. Leftovers there are not an unfinished document.
 const OPTIONAL_SECTION = /^complexity tracking\b/i;
+// Its table, also when the heading was deleted and the table left: `| Violation | Why Needed | ... |`.
+const OPTIONAL_TABLE = /^violation$/i;
 
 /** Lines (1-based) that residue rules skip: the bodies of optional template sections. */
 export function optionalLines(document: Document): Set<number> {
@@ -11,6 +13,10 @@ export function optionalLines(document: Document): Set<number> {
   for (const section of document.sections) {
     if (!OPTIONAL_SECTION.test(section.title.trim())) continue;
     for (let line = section.line; line <= section.endLine; line++) skip.add(line);
+  }
+  for (const table of document.tables) {
+    if (!OPTIONAL_TABLE.test(table.header.cells[0]?.replace(/\*\*|__/g, '').trim() ?? '')) continue;
+    for (const row of table.rows) skip.add(row.line);
   }
   return skip;
 }

@@ -1,5 +1,5 @@
 import type { Document } from '../../types.js';
-import { COMPLEXITY_TRACKING, bodyLines, sectionsTitled } from './plan-sections.js';
+import { COMPLEXITY_TRACKING, bodyLines, isComplexityHeader, sectionsTitled } from './plan-sections.js';
 
 /** What a plan's Complexity Tracking holds. */
 export interface ComplexityRows {
@@ -24,7 +24,7 @@ export function readComplexityRows(document: Document): ComplexityRows {
   const residue: number[] = [];
   const inTables = new Set<number>();
   for (const table of document.tables) {
-    if (!lines.has(table.line)) continue;
+    if (!lines.has(table.line) && !isComplexityHeader(table.header.cells)) continue;
     inTables.add(table.header.line);
     for (const row of table.rows) {
       inTables.add(row.line);

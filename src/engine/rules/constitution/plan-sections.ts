@@ -8,6 +8,16 @@ export const CONSTITUTION_CHECK =
 export const COMPLEXITY_TRACKING =
   /complexity\s+tracking|复杂度追踪|复杂度跟踪|複雑性(の)?(追跡|トラッキング)|rastreamento\s+de\s+complexidade|acompanhamento\s+de\s+complexidade|controle\s+de\s+complexidade|seguimiento\s+de\s+complejidad|отслеживание\s+сложности/i;
 
+// The template's Complexity Tracking table header (`| Violation | Why Needed | Simpler Alternative ... |`),
+// recognised on its own because plans often delete the heading and leave the table.
+const COMPLEXITY_HEADER = /^(violation|违规|违反|違反|viola[çc][ãa]o|violaci[óo]n|нарушение)/i;
+const WHY_NEEDED = /why needed|为什么需要|为何需要|なぜ必要|por que|por qu[ée]|почему/i;
+
+/** Whether a table's header is the Complexity Tracking template's. */
+export function isComplexityHeader(cells: readonly string[]): boolean {
+  return cells.length >= 2 && COMPLEXITY_HEADER.test(cells[0]!.replace(/\*\*|__/g, '').trim()) && WHY_NEEDED.test(cells[1]!);
+}
+
 /** Sections whose heading matches, outermost first; a section nested in another match is dropped. */
 export function sectionsTitled(document: Document, pattern: RegExp): Section[] {
   const matches = document.sections.filter((section) => section.depth >= 2 && pattern.test(section.title));
