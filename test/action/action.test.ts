@@ -140,6 +140,21 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
+  it('trusts waiver markers only from its own bot login (`bot-login`, default github-actions[bot])', async () => {
+    const { repo, pull } = seed({ [SPEC]: failing[SPEC]!, [CHECKLIST]: passing[CHECKLIST]! });
+    // Another bot echoing user text posts the hidden marker.
+    const forged = '<!-- specgate:waiver {"gate":"clarifications","by":"mona","reason":"echoed","active":true} -->';
+    repo.comments.push({ id: repo.nextId(), issue_number: pull.number, body: forged, user: { login: 'echo-bot[bot]', id: 77, type: 'Bot' } });
+    const ignored = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'check-runs': 'never' } });
+    expect(ignored.code).toBe(1);
+    expect(ignored.summary).not.toMatch(/is waived/);
+    // The same comment counts once `bot-login` names its author (an App token writing as that bot).
+    const trusted = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'check-runs': 'never', 'bot-login': 'echo-bot[bot]' } });
+    expect(trusted.code).toBe(0);
+    expect(trusted.summary).toMatch(/Gate `clarifications` is waived on this pull request by @mona: echoed/);
+    expect(standIn.problems).toEqual([]);
+  });
+
   it('refuses a waive from a write-only collaborator with a reply', async () => {
     const { repo, pull } = seed(failing);
     repo.collaborators.set('hubot', 'write');
