@@ -22,6 +22,9 @@ const FAIL = /❌|🔴|NEEDS\s+REVIEW|\bFAIL(?:ED|S|ING)?\b|\bNON[- ]?COMPLIANT\
 const NOT_A_FAILURE = /\b(?:MUST|SHOULD|WILL|TO|SHALL)\s+FAIL\b|\bFAIL(?:ING)?\s+(?:FIRST|TESTS?)\b|\b(?:no|zero|without|sem|nenhuma?|none|0)\s+(?:\w+\s+)?VIOLATIONS?\b|VIOLATIONS?\s*[:：]?\s*(?:none|n\/a|0|zero)\b/i;
 const UNVERIFIED = /NEEDS\s+(?:RESEARCH|WORK)|\bDEFERRED\b|\bPARTIAL(?:LY)?\b|\bPartial\b|\bCONDITIONAL\b|\bConditional\b|\bPENDING\b|\bPending\b|\bTBD\b|\bPARCIAL\b|\bPENDENTE\b|待定|待确认|部分/;
 const WARNING_SIGN = /⚠️?/;
+// A status that only says the principle is binding (`⚠️ REQUERIDO`, `⚠️ REQUIRED`): an obligation noted
+// for implementation, not a gate left open ("DEPENDENCY CHECK REQUIRED" names an open check and stays one).
+const OBLIGATION_ONLY = /^[\s⚠️*_]*(?:REQUIRED|Required|MANDATORY|Mandatory|REQUERIDO|Requerido|OBRIGAT[ÓO]RIO|Obrigat[óo]rio|OBLIGATORIO|Obligatorio|必须|必需|必要)[\s*_.!]*$/u;
 const CROSS = /[✗✘]/;
 const PASS_CASED = /✅|✔|✓|☑|🟢|\bPASS(?:ED|ES)?\b|\bPass(?:ed|es)?\b|\bOK\b|\bYES\b|\bYes\b|\bMET\b|\bMet\b|\bN\/A\b|\bAPROVADO\b|\bAprovado\b|\bCONFORME\b|\bConforme\b|通过|符合|合规|遵守|準拠|适用/;
 const PASS_WORDS = /\bcompl(?:iant|ies|iance confirmed)\b|(?<!\bnot\s)\bconforms?\b|(?<!\bnot\s)\bsatisfie[sd]\b|\bnot applicable\b|\bno (?:constitutional )?violations?\b|\baligns? with\b|\badheres? to\b/i;
@@ -35,6 +38,7 @@ export function readVerdict(raw: string, statusPosition = false): Verdict | unde
   if (FAIL.test(text) && !NOT_A_FAILURE.test(text)) return 'fail';
   if (CROSS.test(text) && !/\bN\/A\b|applicable/i.test(text)) return 'fail';
   if (UNVERIFIED.test(text)) return 'unverified';
+  if (statusPosition && OBLIGATION_ONLY.test(text)) return undefined;
   if (statusPosition && WARNING_SIGN.test(text)) return 'unverified';
   if (PASS_CASED.test(text) || PASS_WORDS.test(text)) return 'pass';
   return undefined;
