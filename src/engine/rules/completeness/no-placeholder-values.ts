@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import type { Document } from '../../types.js';
 import { TOKENS } from './no-template-residue.js';
 import { optionalLines } from './residue-scope.js';
 
@@ -10,12 +11,19 @@ import { optionalLines } from './residue-scope.js';
 const WHOLE = /^\[([^\]]{3,})\]$/;
 // Brackets that are real content: task and checklist marks, story labels, priorities.
 const CONTENT = /^(x|X|\s|~|-|N\/A|P\d?|US\d+|Story\s*\d+|\d+(\.\d+)*|[A-Z]{1,3}-?\d+|!)$/i;
+// A literal list is a value (`["main", "develop"]`, `[1, 2, 3]`); a clarification marker is the clarifications gate's.
+const LITERAL = /^\s*(?:(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null)\s*(?:,\s*|$))+$/;
+const CLARIFICATION = /^\s*(?:\*\*)?needs[ \t_-]*clarification/i;
+// A lead-in that announces a format rather than values: "Results ... with format:", "Use this template:".
+const FORMAT_LEAD = /\b(?:format|template|structure|formato|格式|模板)\b[^.\n]*[:：]\s*$/i;
 
 /** Whether a rendered value is nothing but a template placeholder. */
 export function isPlaceholder(value: string): boolean {
   const match = WHOLE.exec(value.trim());
   // Known template tokens (`[e.g., ...]`) are `no-template-residue`'s; one finding per defect.
-  return match !== null && !CONTENT.test(match[1]!.trim()) && !new RegExp(TOKENS.source).test(value);
+  if (match === null) return false;
+  const body = match[1]!.trim();
+  return !CONTENT.test(body) && !LITERAL.test(body) && !CLARIFICATION.test(body) && !new RegExp(TOKENS.source).test(value);
 }
 
 /**
@@ -36,6 +44,7 @@ export default defineRule({
   },
   check({ document, report }) {
     const skip = optionalLines(document);
+    for (const line of formatExampleLines(document)) skip.add(line);
     const seen = new Set<number>();
     const flag = (line: number | undefined, value: string): void => {
       if (line === undefined || skip.has(line) || seen.has(line)) return;
@@ -59,3 +68,17 @@ export default defineRule({
 // `**Language**: [e.g., Python]`: only bold labels count, because plain
 // `Decision: [what was chosen]` lines describe a format in gen-1 plans.
 const LABELLED = /^\s*(?:[-*+]\s+)?\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*:)\s*(\[[^\]\n]+\])\s*$/;
+
+/** Lines of a list introduced by a line announcing a format (`... with format:`): an example, not values. */
+function formatExampleLines(document: Document): Set<number> {
+  const lines = new Set<number>();
+  document.prose.forEach((text, index) => {
+    if (!FORMAT_LEAD.test(text)) return;
+    for (let line = index + 2; line <= document.prose.length; line++) {
+      const next = document.prose[line - 1]!;
+      if (!/^\s*(?:[-*+]|\d+[.)])\s+/.test(next)) break;
+      lines.add(line);
+    }
+  });
+  return lines;
+}

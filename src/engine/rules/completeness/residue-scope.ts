@@ -3,7 +3,8 @@ import type { Document } from '../../types.js';
 // spec-kit's Complexity Tracking is "Fill ONLY if Constitution Check has violations": its
 // example rows are left in place by most filled plans, and whether they justify anything
 // is the constitution gate's question. Leftovers there are not an unfinished document.
-const OPTIONAL_SECTION = /^complexity tracking\b/i;
+const OPTIONAL_SECTION =
+  /^(?:complexity tracking\b|复杂度追踪|复杂度跟踪|複雑性(?:の)?(?:追跡|トラッキング)|rastreamento de complexidade|acompanhamento de complexidade|seguimiento de complejidad|отслеживание сложности)/i;
 // Its table, also when the heading was deleted and the table left: `| Violation | Why Needed | ... |`.
 const OPTIONAL_TABLE = /^violation$/i;
 
