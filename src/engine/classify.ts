@@ -11,6 +11,10 @@ const KIND_BY_NAME: Record<string, Kind> = {
   'constitution.md': 'constitution',
 };
 
+// Titles of documents about the constitution rather than the constitution itself:
+// "Constitution Update Checklist", "Review Report: Constitution Frontmatter Migration".
+const ABOUT_A_DOCUMENT = /\b(?:report|checklist|review|summary|migration|update|analysis|notes|tasks|plan|specification|test)\b/i;
+
 /** Classifies a document by its path first, then by its first heading. */
 export function classifyKind(path: string, text: string): Kind {
   const segments = path.toLowerCase().split('/');
@@ -24,7 +28,7 @@ export function classifyKind(path: string, text: string): Kind {
   if (/^(technical\s+)?implementation plan\b/i.test(title) || /\bplan$/i.test(title)) return 'plan';
   if (/^feature specification\b/i.test(title)) return 'spec';
   if (/^tasks\b/i.test(title)) return 'tasks';
-  if (/constitution\b/i.test(title)) return 'constitution';
+  if (/constitution\b/i.test(title) && !ABOUT_A_DOCUMENT.test(title)) return 'constitution';
   if (/checklist\b/i.test(title) && /^\s*[-*] \[[ xX]\] CHK\d+/m.test(text)) return 'checklist';
   return 'other';
 }
