@@ -59,8 +59,14 @@ function has(tree: ReadonlySet<string>, index: TreeIndex, path: string): boolean
   return (index.byName.get(name) ?? []).some((entry) => entry.endsWith(`/${path}`));
 }
 
-function hasFolder(index: TreeIndex, folder: string): boolean {
-  if (index.folders.has(folder)) return true;
+/**
+ * Whether the folder of a named file exists: at the root, beside the document, or, for
+ * a path of two folders or more, under a sub-project. One folder name alone (`contracts/`,
+ * `memory/`) found deep in the tree says nothing about which project the task means.
+ */
+function hasFolder(index: TreeIndex, folder: string, beside: string): boolean {
+  if (index.folders.has(folder) || index.folders.has(`${beside}/${folder}`)) return true;
+  if (!folder.includes('/')) return false;
   return (index.foldersByName.get(folder.slice(folder.lastIndexOf('/') + 1)) ?? []).some((entry) => entry.endsWith(`/${folder}`));
 }
 
@@ -86,6 +92,7 @@ export default defineRule({
   },
   check({ document, tree, report }) {
     if (!tree || tree.size === 0) return;
+    const beside = document.path.slice(0, Math.max(0, document.path.lastIndexOf('/')));
     const tasks = taskItems(document);
     const raws = tasks.map((task) => document.lines[task.line - 1] ?? '');
     let index: TreeIndex | undefined;
@@ -96,7 +103,7 @@ export default defineRule({
         index ??= indexTree(tree);
         removed ??= removedPaths(raws);
         const folder = path.slice(0, path.lastIndexOf('/'));
-        if (has(tree, index, path) || removed.has(path) || !hasFolder(index, folder)) continue;
+        if (has(tree, index, path) || tree.has(`${beside}/${path}`) || removed.has(path) || !hasFolder(index, folder, beside)) continue;
         report({ line: task.line, message: `Missing file \`${path}\` named by done task \`${task.name}\`, expected it in the repository` });
       }
     }
