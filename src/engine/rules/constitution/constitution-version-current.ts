@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { compareVersions, findConstitution, versionOf } from './read-constitution.js';
 
-const CITED = /\bConstitution\b[^|\n]{0,20}?\bv(?:ersion)?\s*[:：]?\s*(\d+\.\d+(?:\.\d+)?)\b/gi;
+const CITED = /\bConstitution\b[^|\n]{0,20}?\bv(?:ersion)?\s*(?:[:：]\s*)?(\d+\.\d+(?:\.\d+)?)\b/gi;
 // The Gen-1 template hard-coded this footer, so it proves nothing about the version checked.
 const TEMPLATE_FOOTER = /Based on Constitution v2\.1\.1\s*-\s*See\s+\/memory\/constitution\.md/i;
 
@@ -21,7 +21,7 @@ export default defineRule({
     options: z.object({}).strict(),
   },
   check({ document, all, report }) {
-    const constitution = findConstitution(all);
+    const constitution = findConstitution(all, document);
     const current = constitution && versionOf(constitution);
     if (!current) return;
     document.prose.forEach((text, index) => {

@@ -20,7 +20,7 @@ export default defineRule({
     options: z.object({}).strict(),
   },
   check({ document, all, report }) {
-    const constitution = findConstitution(all);
+    const constitution = findConstitution(all, document);
     const fixed = constitution ? principles(constitution).filter((p) => p.nonNegotiable) : [];
     const section = sectionTitled(document, /Complexity Tracking/i);
     if (fixed.length === 0 || !section) return;

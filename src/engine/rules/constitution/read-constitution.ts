@@ -9,12 +9,20 @@ export interface Principle {
 }
 
 const PREFERRED = ['.specify/memory/constitution.md', 'memory/constitution.md'];
+// Spec Kitty keeps its own constitution; its `kitty-specs/` plans answer to that one.
+const KITTY = { specs: /(?:^|\/)kitty-specs\//, constitution: '.kittify/memory/constitution.md' };
 const HEADING = /^([IVXLC]+|\d{1,2})[.)]\s+(.+)$/;
 
-/** The repository's constitution among the documents of the run, if any. */
-export function findConstitution(all: readonly Document[]): Document | undefined {
+/**
+ * The repository's constitution among the documents of the run, if any; for a document
+ * under `kitty-specs/`, only Spec Kitty's `.kittify/memory/constitution.md` (a repository
+ * using both tools keeps two constitutions, and the other one is not this plan's).
+ */
+export function findConstitution(all: readonly Document[], of?: Document): Document | undefined {
   const candidates = all.filter((document) => document.kind === 'constitution' && document.feature === '');
-  return PREFERRED.map((path) => candidates.find((document) => document.path === path)).find(Boolean) ?? candidates[0];
+  if (of && KITTY.specs.test(of.path)) return candidates.find((document) => document.path.endsWith(KITTY.constitution));
+  const own = candidates.filter((document) => !document.path.endsWith(KITTY.constitution));
+  return PREFERRED.map((path) => own.find((document) => document.path === path)).find(Boolean) ?? own[0];
 }
 
 /** The numbered principles of a constitution; template placeholders (`[PRINCIPLE_1_NAME]`) are not principles. */
@@ -38,7 +46,7 @@ export function principles(constitution: Document): Principle[] {
 /** `**Version**: 1.2.0` of a constitution (prose only, so an example in a comment never counts). */
 export function versionOf(document: Document): { version: string; line: number } | undefined {
   for (const [index, text] of document.prose.entries()) {
-    const match = /\bVersion\**\s*[:：]\s*\**\s*v?(\d+\.\d+(?:\.\d+)?)\b/i.exec(text);
+    const match = /\bVersion\**\s*[:：]\s*(?:\*+\s*)?v?(\d+\.\d+(?:\.\d+)?)\b/i.exec(text);
     if (match) return { version: match[1]!, line: index + 1 };
   }
   return undefined;
