@@ -12,6 +12,7 @@ const PREFERRED = ['.specify/memory/constitution.md', 'memory/constitution.md'];
 // Spec Kitty keeps its own constitution; its `kitty-specs/` plans answer to that one.
 const KITTY = { specs: /(?:^|\/)kitty-specs\//, constitution: '.kittify/memory/constitution.md' };
 const HEADING = /^([IVXLC]+|\d{1,2})[.)]\s+(.+)$/;
+const PRINCIPLES_SECTION = /principles|princ[ií]pios|principios|prinzipien|原则|原則|원칙|принцип/i;
 
 /**
  * The repository's constitution among the documents of the run, if any; for a document
@@ -25,8 +26,20 @@ export function findConstitution(all: readonly Document[], of?: Document): Docum
   return PREFERRED.map((path) => own.find((document) => document.path === path)).find(Boolean) ?? own[0];
 }
 
-/** The numbered principles of a constitution; template placeholders (`[PRINCIPLE_1_NAME]`) are not principles. */
+/**
+ * The numbered principles of a constitution; template placeholders (`[PRINCIPLE_1_NAME]`)
+ * are not principles. When a `Principles` section holds numbered headings, only those
+ * count: numbered headings elsewhere (`## Development Process` / `### 1. Specification
+ * First`) are steps, not principles.
+ */
 export function principles(constitution: Document): Principle[] {
+  const all = numberedHeadings(constitution);
+  const within = constitution.sections.find((section) => section.depth <= 2 && PRINCIPLES_SECTION.test(section.title));
+  const inside = within ? all.filter((principle) => principle.line > within.line && principle.line <= within.endLine) : [];
+  return inside.length > 0 ? inside : all;
+}
+
+function numberedHeadings(constitution: Document): Principle[] {
   const result: Principle[] = [];
   for (const section of constitution.sections) {
     if (section.depth < 2 || section.depth > 4) continue;
