@@ -98,6 +98,8 @@ export function namesPrinciple(text: string, principle: Principle, loose: boolea
   if (loose) {
     names.push(...bare.split(/[,&/:–—]|\s-\s|\band\b|\bund\b|\be\b|\by\b/));
     names.push(...[...principle.name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!));
+    // `Documentation-First` for `Documentation-First Development`: a trailing generic word dropped.
+    names.push(...names.map((name) => normalise(name).split(' ')).filter((words) => words.length >= 3).map((words) => words.slice(0, -1).join(' ')));
   }
   if (names.some((name) => normalise(name).length >= 3 && haystack.includes(` ${normalise(name)} `))) return true;
   const n = principle.numeral;
