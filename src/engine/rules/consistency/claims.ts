@@ -3,12 +3,15 @@ import type { Checkbox, Document } from '../../types.js';
 // `[NEEDS CLARIFICATION: …]`, `[**NEEDS CLARIFICATION**: …]`, `[NEEDS CLARIFICATION Q6: …]`; a bare `[NEEDS CLARIFICATION]` is a mention.
 const MARKER = /\[\s*\**\s*NEEDS[ _]CLARIFICATION\s*\**(?:\s+[A-Za-z]*\d+)?\s*\**\s*[:：]/i;
 
+const TEMPLATE_EXAMPLE = /NEEDS[ _]CLARIFICATION\s*[:：]\s*specific question\s*\]/i;
+
 /** Lines of a document holding an open clarification marker in prose (headings and code never count). */
 export function openMarkerLines(document: Document): number[] {
   const lines: number[] = [];
   document.prose.forEach((text, index) => {
     if (/^\s{0,3}#/.test(text)) return;
-    if (MARKER.test(text)) lines.push(index + 1);
+    // The Gen-1 template's own guidance (`Use [NEEDS CLARIFICATION: specific question] for …`) is an example, not a question.
+    if (MARKER.test(text) && !TEMPLATE_EXAMPLE.test(text)) lines.push(index + 1);
   });
   return lines;
 }
