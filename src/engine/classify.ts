@@ -45,11 +45,13 @@ export function classifyFamily(kind: Kind, text: string): Family {
     if (/^\|\s*\*\*Production-Grade Because\*\*\s*\|/m.test(text) || /^##\s+Production-Grade Checklist\b/m.test(text)) {
       return 'milestone-plan';
     }
-    if (/^##\s+Definition of Done\b/m.test(text) && /^##+\s+Phase\s+\d+\b/m.test(text) && !/^##\s+Progress Tracking\b/m.test(text)) {
+    // A spec-kit plan (Spec Kitty's too) may end with a Definition of Done; its Technical Context says what it is.
+    if (/^##\s+Definition of Done\b/m.test(text) && /^##+\s+Phase\s+\d+\b/m.test(text) && !/^##\s+(Progress Tracking|Technical Context|Constitution Check)\b/m.test(text)) {
       return 'phased-plan';
     }
   }
-  if (/^##\s+(Execution Flow|Progress Tracking)\b/m.test(text) || /^\s*[-*] \[[ xX]\] All NEEDS CLARIFICATION resolved/m.test(text)) {
+  // The gen-1 spec template closes with "Review & Acceptance Checklist" and "Execution Status".
+  if (/^##\s+(Execution Flow|Progress Tracking|Execution Status|Review & Acceptance Checklist)\b/m.test(text) || /^\s*[-*] \[[ xX]\] All NEEDS CLARIFICATION resolved/m.test(text)) {
     return 'speckit-gen1';
   }
   if (
