@@ -24,7 +24,7 @@ const UNVERIFIED = /NEEDS\s+(?:RESEARCH|WORK)|\bDEFERRED\b|\bPARTIAL(?:LY)?\b|\b
 const WARNING_SIGN = /⚠️?/;
 // A status that only says the principle is binding (`⚠️ REQUERIDO`, `⚠️ REQUIRED`): an obligation noted
 // for implementation, not a gate left open ("DEPENDENCY CHECK REQUIRED" names an open check and stays one).
-const OBLIGATION_ONLY = /^[\s⚠️*_]*(?:REQUIRED|Required|MANDATORY|Mandatory|REQUERIDO|Requerido|OBRIGAT[ÓO]RIO|Obrigat[óo]rio|OBLIGATORIO|Obligatorio|必须|必需|必要)[\s*_.!]*$/u;
+const OBLIGATION_ONLY = /^(?:[\s*_]|⚠\uFE0F?)*(?:REQUIRED|Required|MANDATORY|Mandatory|REQUERIDO|Requerido|OBRIGAT[ÓO]RIO|Obrigat[óo]rio|OBLIGATORIO|Obligatorio|必须|必需|必要)[\s*_.!]*$/u;
 const CROSS = /[✗✘]/;
 const PASS_CASED = /✅|✔|✓|☑|🟢|\bPASS(?:ED|ES)?\b|\bPass(?:ed|es)?\b|\bOK\b|\bYES\b|\bYes\b|\bMET\b|\bMet\b|\bN\/A\b|\bAPROVADO\b|\bAprovado\b|\bCONFORME\b|\bConforme\b|通过|符合|合规|遵守|準拠|适用/;
 const PASS_WORDS = /\bcompl(?:iant|ies|iance confirmed)\b|(?<!\bnot\s)\bconforms?\b|(?<!\bnot\s)\bsatisfie[sd]\b|\bnot applicable\b|\bno (?:constitutional )?violations?\b|\baligns? with\b|\badheres? to\b/i;
