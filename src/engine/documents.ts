@@ -1,6 +1,7 @@
 import { classifyFamily, classifyKind, featureFolder } from './classify.js';
 import type { Config } from './config/schema.js';
 import { decode } from './markdown/decode.js';
+import { findPathology } from './markdown/guard.js';
 import { parseMarkdown } from './markdown/parse.js';
 import type { Document, RawFinding, SourceFile } from './types.js';
 
@@ -28,7 +29,18 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
       const line = firstReplacementLine(decoded.text);
       unreadable.push({ path: file.path, line, message: 'Unexpected invalid UTF-8; the bytes were read as `U+FFFD` and the rest of the file was checked' });
     }
-    documents.push(toDocument(file.path, decoded.text));
+    const pathology = findPathology(decoded.text);
+    if (pathology) {
+      unreadable.push({ path: file.path, line: pathology.line, message: `Unexpected markdown too costly to parse (${pathology.reason}); the file was not checked` });
+      continue;
+    }
+    try {
+      documents.push(toDocument(file.path, decoded.text));
+    } catch (error) {
+      // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
+      const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
+      unreadable.push({ path: file.path, line: 1, message: `Unexpected document structure (${reason}); the file was not checked` });
+    }
   }
   return { documents, unreadable };
 }
