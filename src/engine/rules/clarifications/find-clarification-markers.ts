@@ -13,8 +13,9 @@ export interface ClarificationMarker {
 // `[NEEDS CLARIFICATION: q]`, `(NEEDS CLARIFICATION: q)`, `[**NEEDS CLARIFICATION**: q]`,
 // `[NEEDS CLARIFICATION Q6: q]`, odd spacing and case, full-width colon, a dash for a colon.
 // The closing bracket may fall on a later line when a paragraph wraps, so it is optional.
+// No two whitespace runs are adjacent: a long run of spaces must not make it backtrack.
 const MARKER =
-  /([[(])[ \t]*(?:\*\*|__)?[ \t]*needs[ \t_-]*clarifications?[ \t]*(?:\*\*|__)?[ \t]*(?:([A-Z]{1,4}[-#]?\d+[a-z]?|#\d+)[ \t]*)?(?:[:：]|[ \t]+[-–—])/gi;
+  /([[(])[ \t]*(?:(?:\*\*|__)[ \t]*)?needs[ \t_-]*clarifications?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?:([A-Z]{1,4}[-#]?\d+[a-z]?|#\d+)[ \t]*)?(?:[:：]|(?<=[ \t])[-–—])/gi;
 
 // A bare marker used as a label for the question that follows it: `2. **[NEEDS CLARIFICATION]**: What ...?`
 const LABEL = /^([ \t]*(?:(?:[-*+]|\d+[.)])[ \t]+)?(?:\*\*|__)?)\[[ \t]*needs[ \t_-]*clarification[ \t]*\](?:\*\*|__)?[ \t]*[:：][ \t]*(\S.*)$/i;
@@ -54,7 +55,7 @@ function markersInLine(text: string, line: number): ClarificationMarker[] {
     return found;
   }
   let consumed = 0;
-  if (!/[[(][ \t]*(?:\*\*|__)?[ \t]*needs[ \t_-]*clarification/i.test(text)) {
+  if (!/[[(][ \t]*(?:(?:\*\*|__)[ \t]*)?needs[ \t_-]*clarification/i.test(text)) {
     const bare = BARE.exec(text);
     const question = bare ? cleanQuestion(bare[1]!) : '';
     if (bare && question) found.push({ line, column: bare.index + bare[0].indexOf('NEEDS') + 1, question });

@@ -10,7 +10,7 @@ export interface IdDefinition {
 // Inserted tasks carry a suffix (`T035.5`, `T012a`, `T020-1`) and are ids of their own.
 const BOX_ID = /^((?:T|CHK)\d+(?:[.-]\d+)*[a-z]?)(?![\w.-])/;
 // `- **FR-001**: ...`, `- FR-001: ...`, `**SC-001**: ...`: a requirement or criterion being stated.
-const STATED_ID = /^\s*(?:(?:[-*+]|\d+\.)\s+)?(?:\[[ xX]\]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[a-z]?)(?:\*\*)?\s*(?:\*\*)?\s*[:：]/;
+const STATED_ID = /^\s*(?:(?:[-*+]|\d+\.)\s+)?(?:\[[ xX]\]\s+)?(?:\*\*)?((?:FR|NFR|SC)-\d+[a-z]?)(?:\*\*)?\s*(?:\*\*\s*)?[:：]/;
 
 /** Every id definition in a document, in line order. Code, comments and tables never define. */
 export function idDefinitions(document: Document): IdDefinition[] {

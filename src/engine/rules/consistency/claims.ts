@@ -1,7 +1,7 @@
 import type { Checkbox, Document } from '../../types.js';
 
 // `[NEEDS CLARIFICATION: …]`, `[**NEEDS CLARIFICATION**: …]`, `[NEEDS CLARIFICATION Q6: …]`; a bare `[NEEDS CLARIFICATION]` is a mention.
-const MARKER = /\[\s*\**\s*NEEDS[ _]CLARIFICATION\s*\**(?:\s+[A-Za-z]*\d+)?\s*\**\s*[:：]/i;
+const MARKER = /\[\s*(?:\*+\s*)?NEEDS[ _]CLARIFICATION\s*(?:\*+\s*)?(?:[A-Za-z]*\d+\s*)?(?:\*+\s*)?[:：]/i;
 
 const TEMPLATE_EXAMPLE = /NEEDS[ _]CLARIFICATION\s*[:：]\s*specific question\s*\]/i;
 

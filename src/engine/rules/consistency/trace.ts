@@ -33,7 +33,8 @@ export interface Task {
 const ID = /\b(FR|SC)-(\d{1,4})([a-z])?\b/g;
 // `FR-001–FR-005`, `FR-001 to FR-005`, `SC-001 through SC-010`, `FR-001..FR-005`, `FR-001–005`.
 const RANGE = /\b(FR|SC)-(\d{1,4})\s*(?:–|—|-|\.\.\.?|to|through|thru)\s*(?:(FR|SC)-)?(\d{1,4})\b/g;
-const DEFINITION = /^\s*(?:\|\s*)?(?:(?:[-*+]|\d+\.)\s+)?(?:\[[ xX]\]\s*)?(?:\*\*|__)?\s*((?:FR|SC)-\d{1,4}[a-z]?)\s*(?:\*\*|__)?\s*(?:[:：.|–—-]|\*\*|$)/;
+// Applied to a trimmed line; no two `\s*` are adjacent, so a long run of spaces cannot make it backtrack.
+const DEFINITION = /^(?:\|\s*)?(?:(?:[-*+]|\d+\.)\s+)?(?:\[[ xX]\]\s*)?(?:(?:\*\*|__)\s*)?((?:FR|SC)-\d{1,4}[a-z]?)\s*(?:(?:\*\*|__)\s*)?(?:[:：.|–—-]|\*\*|$)/;
 const STORY_HEADING = /\b(?:User Story|US)\s*#?(\d{1,3})\b/i;
 
 /** Canonical id: `FR-1` and `FR-001` are the same requirement. */
@@ -46,12 +47,14 @@ export function requirementDefinitions(spec: Document): Requirement[] {
   const found = new Map<string, Requirement>();
   const stories = userStories(spec);
   spec.prose.forEach((raw, index) => {
-    const match = DEFINITION.exec(raw);
+    if (!raw.includes('FR-') && !raw.includes('SC-')) return;
+    const indent = raw.length - raw.trimStart().length;
+    const match = DEFINITION.exec(raw.trimStart());
     if (!match) return;
     const id = match[1]!.replace(/^(FR|SC)-(\d+)([a-z]?)$/, (_, p: string, d: string, s: string) => canonicalId(p, d, s));
     if (found.has(id)) return;
     const line = index + 1;
-    const text = (spec.lines[index] ?? raw).slice(match[0].length).replace(/[*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
+    const text = (spec.lines[index] ?? raw).slice(indent + match[0].length).replace(/[*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
     found.set(id, { id, line, text, stories: requirementStories(spec, stories, line) });
   });
   return [...found.values()];

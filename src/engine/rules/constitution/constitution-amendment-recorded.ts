@@ -25,7 +25,7 @@ function bumpLevel(from: string, to: string): Level | undefined {
 }
 
 function lastAmended(document: Document): string | undefined {
-  return document.prose.map((text) => /Last Amended\**\s*[:：]\s*\**\s*(\d{4}-\d{2}-\d{2})/i.exec(text)?.[1]).find(Boolean);
+  return document.prose.map((text) => /Last Amended\**\s*[:：]\s*(?:\*+\s*)?(\d{4}-\d{2}-\d{2})/i.exec(text)?.[1]).find(Boolean);
 }
 
 /** Checks the Sync Impact Report comment names the version change that really happened. */
@@ -36,7 +36,7 @@ function checkSyncReport(after: Document, from: string, to: string, report: (fin
     return;
   }
   const text = after.lines.slice(index, index + 40).join('\n');
-  const change = /Version change\**\s*[:：]\s*\**\s*v?(\d+\.\d+(?:\.\d+)?)[^\n\d]*?(?:→|->|=>|to)\s*v?(\d+\.\d+(?:\.\d+)?)/i.exec(text);
+  const change = /Version change\**\s*[:：]\s*(?:\*+\s*)?v?(\d+\.\d+(?:\.\d+)?)[^\n\d]*?(?:→|->|=>|to)\s*v?(\d+\.\d+(?:\.\d+)?)/i.exec(text);
   if (change && change[1] === from && change[2] === to) return;
   const found = change ? `\`${change[1]} → ${change[2]}\`` : 'no `Version change` line';
   report({ line: index + 1, message: `Unexpected Sync Impact Report with ${found}, expected \`Version change: ${from} → ${to}\`` });

@@ -6,7 +6,7 @@ import type { RawFinding } from '../../types.js';
 const EXPECTED = '`**Version**: X.Y.Z | **Ratified**: YYYY-MM-DD | **Last Amended**: YYYY-MM-DD`';
 
 // `**Version**: 1.2.0`, `**Version:** 1.2.0`, and the translations seen in real constitutions.
-const VERSION_LABEL = /^\s*(?:[-*+]\s+)?\*\*\s*(?:version|versão|versión|versione|версия|版本|バージョン)\s*[:：]?\s*\*\*\s*[:：]?/i;
+const VERSION_LABEL = /^\s*(?:[-*+]\s+)?\*\*\s*(?:version|versão|versión|versione|версия|版本|バージョン)\s*(?:[:：]\s*)?\*\*\s*[:：]?/i;
 const RATIFIED = /ratifi|生效|批准|制定|施行|ратифиц/i;
 const AMENDED = /amend|emenda|enmienda|修订|修正|改訂|изменен/i;
 const SEMVER = /^v?(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?$/;

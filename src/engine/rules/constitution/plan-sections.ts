@@ -35,7 +35,7 @@ export function bodyLines(document: Document, sections: readonly Section[]): num
 }
 
 // The template's own instruction line under the heading: `*GATE: Must pass before Phase 0 research...*`.
-const GATE_NOTE = /^\s*[*_>\s]*(GATE|关卡|門|PORTÃO|GATILHO)\s*[:：]/i;
+const GATE_NOTE = /^[*_>\s]*(GATE|关卡|門|PORTÃO|GATILHO)\s*[:：]/i;
 
 /** Whether a prose line is the template's gate note or blank, i.e. carries nothing the author wrote. */
 export function isBoilerplate(text: string): boolean {

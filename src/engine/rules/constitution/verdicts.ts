@@ -76,7 +76,7 @@ export function readGateLines(document: Document, lines: readonly number[]): Gat
 
 /** `Status: ⚠️ ...` and `→ ⚠️` put a warning sign where a verdict goes. */
 function statusLabelled(text: string): boolean {
-  return /(status|estado|状态)\s*\**\s*[:：]\s*\**\s*⚠|→\s*⚠/i.test(text);
+  return /(status|estado|状态)\s*(?:\*+\s*)?[:：]\s*(?:\*+\s*)?⚠|→\s*⚠/i.test(text);
 }
 
 interface RowInfo {
