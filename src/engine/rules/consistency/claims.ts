@@ -1,4 +1,5 @@
 import type { Checkbox, Document } from '../../types.js';
+import { featureDocument } from './trace.js';
 
 // `[NEEDS CLARIFICATION: …]`, `[**NEEDS CLARIFICATION**: …]`, `[NEEDS CLARIFICATION Q6: …]`; a bare `[NEEDS CLARIFICATION]` is a mention.
 const MARKER = /\[\s*(?:\*+\s*)?NEEDS[ _]CLARIFICATION\s*(?:\*+\s*)?(?:[A-Za-z]*\d+\s*)?(?:\*+\s*)?[:：]/i;
@@ -25,4 +26,11 @@ export function checkedClaims(document: Document, claim: RegExp): Checkbox[] {
 export function describeMarkers(path: string, lines: readonly number[]): string {
   const count = `${lines.length} open \`[NEEDS CLARIFICATION: …]\` marker${lines.length === 1 ? '' : 's'}`;
   return `${count} in \`${path}\` (first at line ${lines[0]})`;
+}
+
+/** The feature's spec and the lines of its open markers, when it has any: what a plan's claims are checked against. */
+export function specWithOpenMarkers(feature: readonly Document[]): { spec: Document; markers: number[] } | undefined {
+  const spec = featureDocument(feature, 'spec', 'spec.md');
+  const markers = spec ? openMarkerLines(spec) : [];
+  return spec && markers.length > 0 ? { spec, markers } : undefined;
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { checkedClaims, describeMarkers, openMarkerLines } from './claims.js';
-import { featureDocument } from './trace.js';
+import { checkedClaims, describeMarkers, specWithOpenMarkers } from './claims.js';
 
 /**
  * A plan's checked `All NEEDS CLARIFICATION resolved` (Gen-1 Gate Status) is a claim the
@@ -17,10 +16,9 @@ export default defineRule({
     options: z.object({}).strict(),
   },
   check({ document, feature, report }) {
-    const spec = featureDocument(feature, 'spec', 'spec.md');
-    if (!spec) return;
-    const markers = openMarkerLines(spec);
-    if (markers.length === 0) return;
+    const open = specWithOpenMarkers(feature);
+    if (!open) return;
+    const { spec, markers } = open;
     for (const claim of checkedClaims(document, /\bAll\s+NEEDS\s+CLARIFICATION\s+(?:items?\s+)?resolved\b/i)) {
       report({ line: claim.line, message: `Unexpected checked \`All NEEDS CLARIFICATION resolved\` while the spec has ${describeMarkers(spec.path, markers)}` });
     }

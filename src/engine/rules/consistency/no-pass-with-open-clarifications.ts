@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { checkedClaims, describeMarkers, openMarkerLines } from './claims.js';
-import { featureDocument } from './trace.js';
+import { checkedClaims, describeMarkers, specWithOpenMarkers } from './claims.js';
 
 // `- [x] Initial Constitution Check: PASS`, `- [x] Post-Design Constitution Check: PASS` (Gen-1 Gate Status).
 const PASS_CLAIM = /\bConstitution Check\b.*\bPASS(?:ED)?\b/i;
@@ -21,10 +20,9 @@ export default defineRule({
     options: z.object({}).strict(),
   },
   check({ document, feature, report }) {
-    const spec = featureDocument(feature, 'spec', 'spec.md');
-    if (!spec) return;
-    const markers = openMarkerLines(spec);
-    if (markers.length === 0) return;
+    const open = specWithOpenMarkers(feature);
+    if (!open) return;
+    const { spec, markers } = open;
     for (const claim of checkedClaims(document, PASS_CLAIM)) {
       report({ line: claim.line, message: `Unexpected checked \`${claim.text.trim()}\` while the spec has ${describeMarkers(spec.path, markers)}` });
     }
