@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import type { Repo } from '../support/github-standin/index.js';
 import { CONFIG, CONSTITUTION, SPEC_WITH_MARKERS } from './fixtures.js';
-import { examplePayload, pullRequestEvent, startHarness, type Harness } from './harness.js';
+import { examplePayload, pullRequestEvent, useHarness } from './harness.js';
 
-let harness: Harness;
-beforeEach(async () => {
-  harness = await startHarness();
-});
-afterEach(async () => {
-  expect(harness.standIn.problems).toEqual([]);
-  await harness.close();
-});
+const harness = useHarness();
 
 async function seed() {
   const repo = harness.standIn.state.addRepo('acme', 'product', { '.github/specgate.yml': CONFIG, '.specify/memory/constitution.md': CONSTITUTION });

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, expect, test } from '@jest/globals';
-import { examplePayload, startHarness, pullRequestEvent, type Harness } from './harness.js';
+import { expect, test } from '@jest/globals';
+import { examplePayload, pullRequestEvent, useHarness } from './harness.js';
 import { CONFIG, CONSTITUTION, SPEC_ONE_RESOLVED, SPEC_WITH_MARKERS } from './fixtures.js';
 
-let harness: Harness;
-beforeEach(async () => {
-  harness = await startHarness();
-});
-afterEach(async () => {
-  expect(harness.standIn.problems).toEqual([]);
-  await harness.close();
-});
+const harness = useHarness();
 
 function seed() {
   const repo = harness.standIn.state.addRepo('acme', 'product', {

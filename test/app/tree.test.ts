@@ -1,16 +1,9 @@
-import { afterEach, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import type { Repo } from '../support/github-standin/index.js';
 import { CONSTITUTION, SPEC_RESOLVED } from './fixtures.js';
-import { pullRequestEvent, startHarness, type Harness } from './harness.js';
+import { pullRequestEvent, useHarness } from './harness.js';
 
-let harness: Harness;
-beforeEach(async () => {
-  harness = await startHarness();
-});
-afterEach(async () => {
-  expect(harness.standIn.problems).toEqual([]);
-  await harness.close();
-});
+const harness = useHarness();
 
 const TASKS = `# Tasks: Login
 
