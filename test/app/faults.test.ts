@@ -1,7 +1,8 @@
 import { expect, test } from '@jest/globals';
 import type { Fault } from '../support/github-standin/index.js';
 import { CONFIG, CONSTITUTION, SPEC_WITH_MARKERS } from './fixtures.js';
-import { pullRequestEvent, useHarness } from './harness.js';
+import { pullRequestEvent } from './harness.js';
+import { useHarness } from './use-harness.js';
 
 const harness = useHarness({ requestTimeoutMs: 1_000 });
 

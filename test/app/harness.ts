@@ -1,5 +1,4 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- webhook example payloads are untyped JSON, edited in place */
-import { afterEach, beforeEach, expect } from '@jest/globals';
 import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
@@ -85,31 +84,3 @@ export function pullRequestEvent(repo: Repo, number: number, action = 'opened'):
   });
 }
 
-/**
- * Starts a fresh harness before each test of the file and, after it, checks that the
- * stand-in saw no request outside GitHub's REST description, then closes it.
- */
-export function useHarness(options: Parameters<typeof startHarness>[0] = {}): Harness {
-  let current: Harness | undefined;
-  beforeEach(async () => {
-    current = await startHarness(options);
-  });
-  afterEach(async () => {
-    expect(current!.standIn.problems).toEqual([]);
-    await current!.close();
-  });
-  const get = (): Harness => {
-    if (!current) throw new Error('The harness is only available inside a test.');
-    return current;
-  };
-  return {
-    get standIn() {
-      return get().standIn;
-    },
-    get appUrl() {
-      return get().appUrl;
-    },
-    deliver: (name, payload, id) => get().deliver(name, payload, id),
-    close: () => get().close(),
-  };
-}

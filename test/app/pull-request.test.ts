@@ -1,5 +1,6 @@
 import { expect, test } from '@jest/globals';
-import { examplePayload, pullRequestEvent, useHarness } from './harness.js';
+import { examplePayload, pullRequestEvent } from './harness.js';
+import { useHarness } from './use-harness.js';
 import { CONFIG, CONSTITUTION, SPEC_ONE_RESOLVED, SPEC_WITH_MARKERS } from './fixtures.js';
 
 const harness = useHarness();

@@ -1,7 +1,8 @@
 import { expect, test } from '@jest/globals';
 import type { Repo } from '../support/github-standin/index.js';
 import { CONSTITUTION, SPEC_RESOLVED } from './fixtures.js';
-import { pullRequestEvent, useHarness } from './harness.js';
+import { pullRequestEvent } from './harness.js';
+import { useHarness } from './use-harness.js';
 
 const harness = useHarness();
 
