@@ -25,7 +25,11 @@ export { collectMarkers, markerKey, normaliseQuestion, type ClarificationMarker 
 export { listClarificationIssues, encodeMeta, decodeMeta, type TrackedIssue, type IssueMeta } from './issues/tracked.js';
 export { syncClarificationIssues, closePullRequestIssues, closeIssue, type IssueSettings, type SyncInput, type SyncResult } from './issues/sync.js';
 export { issueTitle, issueBody } from './issues/render.js';
-export { parseCommands, HELP_TEXT, type Command } from './commands/parse.js';
+export { parseCommands, readCommands, HELP_TEXT, MAX_COMMENT_LENGTH, type Command, type ReadCommands } from './commands/parse.js';
+export {
+  planCommands, runPlan, MAX_COMMANDS_PER_COMMENT, MAX_REASON_LENGTH, MAX_NAME_LENGTH, MAX_REPLY_LENGTH,
+  type CommandPlan, type CommandOutcome,
+} from './commands/plan-commands.js';
 export { getRole, roleOf, canWaive, type Role } from './commands/permission.js';
 export { readWaivers, recordWaiver, isGate, type Waiver } from './commands/waivers.js';
 export { issueSettings } from './settings.js';
