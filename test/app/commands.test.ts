@@ -97,3 +97,78 @@ test('recheck acts on the head current now', async () => {
   await harness.deliver('issue_comment', comment(repo, pull.number, '/specgate recheck', { login: 'wes', type: 'User' }));
   expect(repo.checkRunsFor(newHead, 'specgate')[0]?.status).toBe('completed');
 });
+
+const WAIVE = '/specgate waive clarifications agreed offline';
+const HIDDEN: Array<[string, string]> = [
+  ['a 4-space indented code block', `Try this:\n\n    ${WAIVE}\n`],
+  ['a four-backtick fence that contains a three-backtick one', ['````markdown', '```', WAIVE, '```', '````'].join('\n')],
+  ['an HTML comment that closes on the command line', `Looks fine.\n<!--\n${WAIVE} -->`],
+  ['a multi-line HTML comment', ['Looks fine.', '', '<!--', WAIVE, '-->'].join('\n')],
+  ['a lazy continuation of a quote', ['> they wrote', WAIVE].join('\n')],
+  ['a CRLF indented code block', `Try this:\r\n\r\n    ${WAIVE}\r\n`],
+];
+
+const waiverRecords = (repo: Repo): unknown[] => repo.comments.filter((c) => c.body.includes('specgate:waiver'));
+// Each gate run lists the pull request's files once.
+const gateRuns = (requests: Array<{ route: string }>): number => requests.filter((r) => r.route === 'GET /repos/{owner}/{repo}/pulls/{pull_number}/files').length;
+const clarificationsGate = (repo: Repo, sha: string): string | null | undefined => repo.checkRunsFor(sha, 'specgate / clarifications').at(-1)?.conclusion;
+
+test.each(HIDDEN)('a waive hidden in %s is not obeyed, even from a maintainer', async (_form, body) => {
+  const { repo, pull } = await seed();
+  expect(clarificationsGate(repo, pull.headSha)).toBe('failure');
+  await harness.deliver('issue_comment', comment(repo, pull.number, body));
+  expect(clarificationsGate(repo, pull.headSha)).toBe('failure');
+  expect(waiverRecords(repo)).toEqual([]);
+  expect(repo.reactions).toEqual([]);
+});
+
+test('50 recheck lines from a non-collaborator cost one gate run and a bounded number of requests', async () => {
+  const { repo, pull } = await seed();
+  const before = harness.standIn.requests.length;
+  await harness.deliver('issue_comment', comment(repo, pull.number, Array(50).fill('/specgate recheck').join('\n'), { login: 'mallory', type: 'User' }));
+  const spent = harness.standIn.requests.slice(before);
+  // Measured on this stand-in: about 500 requests (one gate run per line) before commands were de-duplicated, 11 after.
+  expect(spent.length).toBeLessThan(30);
+  expect(gateRuns(spent)).toBe(1);
+  expect(repo.reactions).toHaveLength(1);
+  expect(botReplies(repo, pull.number)).toEqual([]);
+});
+
+test('50 help lines give one reply', async () => {
+  const { repo, pull } = await seed();
+  await harness.deliver('issue_comment', comment(repo, pull.number, Array(50).fill('/specgate help').join('\n'), { login: 'mallory', type: 'User' }));
+  expect(botReplies(repo, pull.number)).toEqual([expect.stringContaining('/specgate waive <gate> <reason>')]);
+  expect(repo.reactions).toHaveLength(1);
+});
+
+test('many distinct commands in one comment: a few act, one reply names the rest, one gate run', async () => {
+  const { repo, pull } = await seed();
+  const body = ['/specgate help', '/specgate explain no-unresolved-clarifications', '/specgate recheck', '/specgate clarify',
+    '/specgate waive clarifications agreed offline', '/specgate frobnicate', '/specgate explain nothing-such'].join('\n');
+  const before = harness.standIn.requests.length;
+  await harness.deliver('issue_comment', comment(repo, pull.number, body));
+  const spent = harness.standIn.requests.slice(before);
+  expect(gateRuns(spent)).toBe(1);
+  expect(clarificationsGate(repo, pull.headSha)).toBe('success');
+  const replies = botReplies(repo, pull.number).filter((text) => !text.includes('specgate:waiver'));
+  expect(replies).toHaveLength(1);
+  expect(replies[0]).toMatch(/\*\*no-unresolved-clarifications\*\*/);
+  expect(replies[0]).toMatch(/Ignored 2 commands: at most 5 distinct commands act per comment[^\n]*`\/specgate frobnicate` \(line 6\), `\/specgate explain nothing-such` \(line 7\)/);
+  expect(waiverRecords(repo)).toHaveLength(1);
+});
+
+test('a waive reason over 1,000 characters is refused with a reply and no waiver record', async () => {
+  const { repo, pull } = await seed();
+  await harness.deliver('issue_comment', comment(repo, pull.number, `/specgate waive clarifications ${'because '.repeat(500)}`));
+  expect(botReplies(repo, pull.number)).toEqual([expect.stringMatching(/unexpected reason of 3,999 characters, expected at most 1,000/)]);
+  expect(waiverRecords(repo)).toEqual([]);
+  expect(clarificationsGate(repo, pull.headSha)).toBe('failure');
+});
+
+test('a comment body over GitHub\'s 65,536-character limit is not read for commands', async () => {
+  const { repo, pull } = await seed();
+  await harness.deliver('issue_comment', comment(repo, pull.number, `${WAIVE}\n\n${'padding '.repeat(8_200)}`));
+  expect(waiverRecords(repo)).toEqual([]);
+  expect(repo.reactions).toEqual([]);
+  expect(clarificationsGate(repo, pull.headSha)).toBe('failure');
+});

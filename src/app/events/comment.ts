@@ -1,7 +1,7 @@
 import type { Context } from 'probot';
 import { DOCS_BASE, rules } from '../../engine/index.js';
 import {
-  HELP_TEXT, canWaive, getPullRequest, getRole, isGate, parseCommands, recordWaiver, rest, type Command,
+  HELP_TEXT, canWaive, getPullRequest, getRole, isGate, planCommands, recordWaiver, rest, runPlan, type Command, type CommandOutcome,
 } from '../../github/index.js';
 import { gatePullRequest, type AppSettings } from '../gate.js';
 
@@ -10,61 +10,58 @@ type CommentContext = Context<'issue_comment.created'>;
 /**
  * `/specgate <verb>` lines in PR comments. Reacts 👀 on receipt, answers refusals and
  * unknown verbs with the help text, ignores bots (itself included) and non-PR issues.
+ * One comment costs bounded work: repeats act once, a few distinct commands act at most
+ * (see {@link planCommands}), their answers go out as one reply, and the pull request is
+ * gated again at most once, at the end.
  */
 export async function onIssueComment(context: CommentContext, settings: AppSettings): Promise<void> {
   const { comment, issue, repository } = context.payload;
   if (!issue.pull_request || comment.user?.type === 'Bot' || comment.user?.login.endsWith('[bot]')) return;
-  const commands = parseCommands(comment.body ?? '');
-  if (commands.length === 0) return;
+  const plan = planCommands(comment.body ?? '');
+  if (plan.skipped) context.log.warn({ comment: comment.id, reason: plan.skipped }, 'specgate read no commands from a comment');
+  if (plan.run.length === 0) return;
   const owner = repository.owner.login;
   const repo = repository.name;
   await rest(context.octokit, 'POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions', { owner, repo, comment_id: comment.id, content: 'eyes' });
-  for (const command of commands) await runCommand(context, command, settings);
+  const outcome = await runPlan({ plan, run: (command) => runCommand(context, command) });
+  if (outcome.reply) await rest(context.octokit, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue.number, body: outcome.reply });
+  if (!outcome.regate) return;
+  // Act on the head current now, not the one the comment was written against.
+  const pull = await getPullRequest({ octokit: context.octokit, owner, repo, number: issue.number });
+  await gatePullRequest(context, { owner, repo, number: issue.number, headSha: pull.headSha, clarify: outcome.regate === 'clarify' }, settings);
 }
 
-async function runCommand(context: CommentContext, command: Command, settings: AppSettings): Promise<void> {
+/** One command: its answer for the reply, or whether the pull request must be gated again. */
+async function runCommand(context: CommentContext, command: Command): Promise<CommandOutcome> {
   const { comment, issue, repository } = context.payload;
   const owner = repository.owner.login;
   const repo = repository.name;
-  const reply = (body: string): Promise<unknown> => rest(context.octokit, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner, repo, issue_number: issue.number, body });
-  const regate = async (clarify = false): Promise<void> => {
-    // Act on the head current now, not the one the comment was written against.
-    const pull = await getPullRequest({ octokit: context.octokit, owner, repo, number: issue.number });
-    await gatePullRequest(context, { owner, repo, number: issue.number, headSha: pull.headSha, clarify }, settings);
-  };
   const author = comment.user?.login ?? 'unknown';
   switch (command.verb) {
     case 'help':
-      await reply(HELP_TEXT);
-      return;
+      return { reply: HELP_TEXT };
     case 'recheck':
-      await regate();
-      return;
+      return { regate: 'recheck' };
     case 'clarify':
-      await regate(true);
-      return;
+      return { regate: 'clarify' };
     case 'explain':
-      await reply(explain(command.args));
-      return;
+      return { reply: explain(command.args) };
     case 'waive':
     case 'unwaive': {
       const [gate = '', ...words] = command.args.split(/\s+/);
       const reason = words.join(' ').trim();
       if (!isGate(gate) || (command.verb === 'waive' && reason === '')) {
-        await reply(`\`/specgate ${command.verb}\` needs a gate${command.verb === 'waive' ? ' and a reason' : ''}: \`/specgate ${command.verb} <gate>${command.verb === 'waive' ? ' <reason>' : ''}\`.\n\n${HELP_TEXT}`);
-        return;
+        return { reply: `\`/specgate ${command.verb}\` needs a gate${command.verb === 'waive' ? ' and a reason' : ''}: \`/specgate ${command.verb} <gate>${command.verb === 'waive' ? ' <reason>' : ''}\`.\n\n${HELP_TEXT}` };
       }
       const role = await getRole({ octokit: context.octokit, owner, repo, username: author });
       if (!canWaive(role)) {
-        await reply(`@${author}, \`/specgate ${command.verb}\` needs the maintain or admin role on this repository (yours: \`${role}\`). Nothing was changed.\n\n${HELP_TEXT}`);
-        return;
+        return { reply: `@${author}, \`/specgate ${command.verb}\` needs the maintain or admin role on this repository (yours: \`${role}\`). Nothing was changed.\n\n${HELP_TEXT}` };
       }
       await recordWaiver({ octokit: context.octokit, owner, repo, number: issue.number, record: { gate, by: author, reason: reason || 'revoked', active: command.verb === 'waive' } });
-      await regate();
-      return;
+      return { regate: 'recheck' };
     }
     default:
-      await reply(`Unknown command \`/specgate ${command.verb.replace(/`/g, '')}\`.\n\n${HELP_TEXT}`);
+      return { reply: `Unknown command \`/specgate ${command.verb.replace(/`/g, '')}\`.\n\n${HELP_TEXT}` };
   }
 }
 
