@@ -2,6 +2,7 @@ import {
   featureDocument, referencedIds, requirementDefinitions, taskItems, type Requirement, type Task,
 } from '../rules/consistency/trace.js';
 import type { Document } from '../types.js';
+import { untrustedText } from './untrusted.js';
 
 /** How one requirement is covered by tasks. */
 export interface CoverageRow {
@@ -127,9 +128,10 @@ export function renderCoverageMarkdown(features: readonly FeatureCoverage[]): st
   if (features.length === 0) return '';
   const out: string[] = ['### Requirement coverage', ''];
   for (const coverage of features) {
-    out.push(`**${coverage.feature}** (${heading(coverage)})`, '', '| Requirement | Tasks | |', '| --- | --- | --- |');
+    // Folder names, ids and task names come from the pull request: untrusted text.
+    out.push(`**${untrustedText(coverage.feature, { max: 200 })}** (${heading(coverage)})`, '', '| Requirement | Tasks | |', '| --- | --- | --- |');
     for (const row of coverage.rows) {
-      out.push(`| ${row.id} | ${describeTasks(row)} | ${MARK_MD[row.via]} |`);
+      out.push(`| ${untrustedText(row.id, { max: 100 })} | ${untrustedText(describeTasks(row), { max: 500 })} | ${MARK_MD[row.via]} |`);
     }
     out.push('');
   }

@@ -1,6 +1,7 @@
 import type { Finding, Report } from '../types.js';
 import { countSeverities, describeCounts } from './counts.js';
 import { renderCoverageMarkdown } from './coverage.js';
+import { untrustedCode, untrustedMarkdown } from './untrusted.js';
 
 export interface MarkdownOptions {
   /**
@@ -64,9 +65,10 @@ function header(report: Report, title: string | undefined): string {
   ].join('\n');
 }
 
+/** Paths and messages quote what a pull request wrote: they go through the untrusted-text functions. */
 function findingLine(finding: Finding): string {
-  const where = `\`${finding.path.replace(/`/g, "'")}:${finding.line}\``;
-  return `- **${finding.severity}** ${where} ${escapeInline(finding.message)} ([${finding.rule}](${finding.docs}))`;
+  const where = untrustedCode(`${finding.path}:${finding.line}`, { max: 300 });
+  return `- **${finding.severity}** ${where} ${untrustedMarkdown(finding.message, { max: 2_000 })} ([${finding.rule}](${finding.docs}))`;
 }
 
 function moreNote(count: number): string {

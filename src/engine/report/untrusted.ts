@@ -42,15 +42,7 @@ const MENTION = /@(?=[A-Za-z0-9_-])/g;
  * become entities, so it renders as written and can form no HTML, no code and no marker.
  */
 export function untrustedText(text: string, options: UntrustedOptions = {}): string {
-  const kept = prepare(text, options);
-  return kept
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(MARKDOWN, (c) => `\\${c}`)
-    .replace(MENTION, `@${ZERO_WIDTH_SPACE}`)
-    // A line that starts like a heading, list or rule would restructure what follows.
-    .replace(/^([ \t]*)([#+=-]|\d+[.)])/gm, (_all, space: string, mark: string) => `${space}${mark.replace(/([#+=.)-])/g, '\\$1')}`);
+  return escapeBlockStart(escapeText(prepare(text, options)));
 }
 
 /**
@@ -59,11 +51,79 @@ export function untrustedText(text: string, options: UntrustedOptions = {}): str
  * closers are broken, because markers are read from the raw body, code or not.
  */
 export function untrustedCode(text: string, options: Omit<UntrustedOptions, 'multiline'> = {}): string {
-  const kept = neutraliseComments(prepare(text, { ...options, multiline: false }));
+  const kept = escapeCode(prepare(text, { ...options, multiline: false }));
   const longest = Math.max(0, ...[...kept.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
   const pad = kept.startsWith('`') || kept.endsWith('`') || kept === '' ? ' ' : '';
   return `${fence}${pad}${kept === '' ? ' ' : kept}${pad}${fence}`;
+}
+
+/**
+ * One line of markdown that specgate composed around untrusted values, each in a code
+ * span (finding messages that quote documents, config errors, notes, error reasons): the
+ * code spans stay code, with comment delimiters and mentions broken; everything between
+ * them is escaped as {@link untrustedText}. Backtick runs are paired as CommonMark pairs
+ * them, so what is code here is code on GitHub and nothing else is.
+ */
+export function untrustedMarkdown(text: string, options: Omit<UntrustedOptions, 'multiline'> = {}): string {
+  const kept = prepare(text, { ...options, multiline: false });
+  let out = '';
+  let from = 0;
+  for (const [start, end] of codeSpans(kept)) {
+    out += escapeText(kept.slice(from, start)) + kept.slice(start, end).replace(/^(`+)([\s\S]*?)(`+)$/, (_all, open: string, code: string, close: string) => open + escapeCode(code) + close);
+    from = end;
+  }
+  return escapeBlockStart(out + escapeText(kept.slice(from)));
+}
+
+/** `[start, end)` of each code span: a backtick run closed by the next run of the same length. */
+function codeSpans(text: string): [number, number][] {
+  const runs = [...text.matchAll(/`+/g)].map((run) => ({ at: run.index, length: run[0].length }));
+  // Per run length, the positions of the runs of that length, to find each closer in linear time.
+  const byLength = new Map<number, number[]>();
+  runs.forEach((run, i) => {
+    const list = byLength.get(run.length) ?? [];
+    list.push(i);
+    byLength.set(run.length, list);
+  });
+  const next = new Map<number, number>();
+  const spans: [number, number][] = [];
+  for (let i = 0; i < runs.length; i += 1) {
+    const list = byLength.get(runs[i]!.length)!;
+    let k = next.get(runs[i]!.length) ?? 0;
+    while (k < list.length && list[k]! <= i) k += 1;
+    next.set(runs[i]!.length, k);
+    if (k >= list.length) continue;
+    const close = runs[list[k]!]!;
+    spans.push([runs[i]!.at, close.at + close.length]);
+    i = list[k]!;
+  }
+  return spans;
+}
+
+/** A GitHub login as text, `@` included, that names the account without pinging it. */
+export function untrustedUser(login: string, options: { plain?: boolean } = {}): string {
+  const text = `@${login}`;
+  return options.plain ? untrustedPlain(text, { max: 100 }) : untrustedText(text, { max: 100 });
+}
+
+/**
+ * Text for a runner's log (the Action's `core.info`): the runner obeys a line that starts
+ * with `::` (or the older `##[`) as a workflow command, after leading white space and at
+ * any line break, `\r` included, so each such line gets a zero-width space after its first
+ * character; control and bidirectional characters are removed.
+ * https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands
+ */
+export function untrustedLog(text: string): string {
+  return String(text)
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.replace(CONTROLS, '').replace(/^(\s*)(:(?=:)|#(?=#\[))/, `$1$2${ZERO_WIDTH_SPACE}`))
+    .join('\n');
+}
+
+/** At most `max` characters of raw text, cut on a code point boundary, `…` marking the cut. */
+export function truncate(text: string, max: number): string {
+  return clip(String(text), max);
 }
 
 /**
@@ -82,8 +142,28 @@ export function hasSpecgateMarker(text: string): boolean {
 
 function prepare(text: string, options: UntrustedOptions): string {
   const cleaned = String(text).replace(CONTROLS, '');
-  const folded = options.multiline ? cleaned.replace(/[ \t]*\n[ \t]*\n\s*/g, '\n\n') : cleaned.replace(/\s+/g, ' ').trim();
+  // Indentation is markdown structure (four spaces make code), not text: it goes.
+  const folded = options.multiline ? cleaned.replace(/^[ \t]+/gm, '').replace(/[ \t]*\n[ \t]*\n\s*/g, '\n\n').trim() : cleaned.replace(/\s+/g, ' ').trim();
   return clip(folded, options.max ?? DEFAULT_MAX);
+}
+
+function escapeText(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN, (c) => `\\${c}`)
+    .replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
+}
+
+/** A line that starts like a heading, list or rule would restructure what follows. */
+function escapeBlockStart(text: string): string {
+  return text.replace(/^([ \t]*)([#+=-]|\d+[.)])/gm, (_all, space: string, mark: string) => `${space}${mark.replace(/([#+=.)-])/g, '\\$1')}`);
+}
+
+/** Inside a code span markdown is inert, but markers are read from the raw body and GitHub's mention linker is not careful. */
+function escapeCode(text: string): string {
+  return neutraliseComments(text).replace(MENTION, `@${ZERO_WIDTH_SPACE}`);
 }
 
 function neutraliseComments(text: string): string {
