@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import type { Finding, Severity } from '../engine/index.js';
+import { untrustedLog, untrustedPlain, type Finding, type Severity } from '../engine/index.js';
 
 /**
  * GitHub shows at most 10 error and 10 warning annotations per step (and 50 per job);
@@ -46,12 +46,13 @@ export function annotate(findings: readonly Finding[]): AnnotationTally {
     }
     used[finding.severity] += 1;
     tally.shown += 1;
-    EMIT[finding.severity](`${finding.message} (${finding.docs})`, toAnnotation(finding));
+    // Annotations are plain text; core escapes the command, the message is still folded and bounded.
+    EMIT[finding.severity](`${untrustedPlain(finding.message, { max: 4_000 })} (${finding.docs})`, toAnnotation(finding));
   }
   if (overflow.length > 0) {
     core.info(`${overflow.length} more finding(s) beyond GitHub's annotation limits (10 errors and 10 warnings per step):`);
     for (const finding of overflow) {
-      core.info(`  ${finding.path}:${finding.line}  ${finding.severity}  ${finding.message}  ${finding.rule}`);
+      core.info(untrustedLog(`  ${finding.path}:${finding.line}  ${finding.severity}  ${finding.message}  ${finding.rule}`));
     }
   }
   return tally;

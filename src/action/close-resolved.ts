@@ -2,6 +2,7 @@ import * as core from '@actions/core';
 import { evaluate } from '../engine/index.js';
 import { fetchObjects } from '../github/read/blobs.js';
 import { collectMarkers } from '../github/issues/markers.js';
+import { untrustedCode, untrustedLog } from '../engine/report/index.js';
 import { closeIssue, closePullRequestIssues } from '../github/issues/sync.js';
 import { listClarificationIssues } from '../github/issues/tracked.js';
 import { issueSettings } from '../github/settings.js';
@@ -18,7 +19,7 @@ export async function closeResolved(ctx: ActionContext, push: { after: string })
   core.setOutput('conclusion', 'neutral');
   core.setOutput('findings', '0');
   if (settings.mode === 'off') return core.info('Clarification issues are off in the config; nothing to close.');
-  const open = (await listClarificationIssues({ ...ctx, label: settings.labels[0] ?? 'specgate' })).filter((issue) => issue.state === 'open');
+  const open = (await listClarificationIssues({ ...ctx, label: settings.labels[0] ?? 'specgate', botLogin: ctx.inputs.botLogin })).filter((issue) => issue.state === 'open');
   if (open.length === 0) return core.info('No open clarification issues.');
 
   const paths = [...new Set(open.map((issue) => issue.meta.path))];
@@ -31,7 +32,8 @@ export async function closeResolved(ctx: ActionContext, push: { after: string })
   let closed = 0;
   for (const issue of open) {
     if (present.has(issue.meta.key)) continue;
-    const where = files.some((file) => file.path === issue.meta.path) ? `the marker is gone from \`${issue.meta.path}\`` : `\`${issue.meta.path}\` no longer exists`;
+    const path = untrustedCode(issue.meta.path, { max: 300 });
+    const where = files.some((file) => file.path === issue.meta.path) ? `the marker is gone from ${path}` : `${path} no longer exists`;
     const done = await ctx.guard.write(`close issue #${issue.number}`, 'issues: write', async () => {
       await closeIssue(ctx, issue, 'completed', `Resolved on the default branch: ${where} in ${push.after}.`);
       return true;
@@ -39,7 +41,7 @@ export async function closeResolved(ctx: ActionContext, push: { after: string })
     if (done) closed += 1;
   }
   core.info(`Closed ${closed} of ${open.length} open clarification issue(s); ${open.length - closed} still have their marker.`);
-  for (const note of ctx.guard.notes) core.info(note);
+  for (const note of ctx.guard.notes) core.info(untrustedLog(note));
 }
 
 /** A PR closed without merging: its clarification issues are no longer needed (closed as not planned). */
@@ -49,6 +51,6 @@ export async function closeAbandoned(ctx: ActionContext, pull: { number: number;
   core.setOutput('findings', '0');
   if (settings.mode === 'off') return;
   const closed = await ctx.guard.write(`close the clarification issues of #${pull.number}`, 'issues: write', () =>
-    closePullRequestIssues({ ...ctx, number: pull.number, label: settings.labels[0] ?? 'specgate' }));
-  core.info(closed ? `Closed ${closed.length} clarification issue(s) of #${pull.number} as not planned.` : ctx.guard.notes.join('\n'));
+    closePullRequestIssues({ ...ctx, number: pull.number, label: settings.labels[0] ?? 'specgate', botLogin: ctx.inputs.botLogin }));
+  core.info(closed ? `Closed ${closed.length} clarification issue(s) of #${pull.number} as not planned.` : untrustedLog(ctx.guard.notes.join('\n')));
 }

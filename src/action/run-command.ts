@@ -1,9 +1,10 @@
 import * as core from '@actions/core';
-import { DOCS_BASE, rules, untrustedPlain } from '../engine/index.js';
+import { untrustedPlain } from '../engine/index.js';
 import { rest } from '../github/client.js';
 import { HELP_TEXT, type Command } from '../github/commands/parse.js';
 import { planCommands, runPlan, type CommandOutcome } from '../github/commands/plan-commands.js';
 import { canWaive, getRole } from '../github/commands/permission.js';
+import { explainReply, refusalReply, unknownCommandReply } from '../github/commands/replies.js';
 import { isGate, recordWaiver } from '../github/commands/waivers.js';
 import type { ActionContext } from './gate-commit.js';
 import { gatePullRequest } from './gate-pull-request.js';
@@ -53,12 +54,12 @@ async function runOne(ctx: ActionContext, job: CommentJob, command: Command): Pr
     case 'help':
       return { reply: HELP_TEXT };
     case 'explain':
-      return { reply: explain(command.args) };
+      return { reply: explainReply(command.args) };
     case 'waive':
     case 'unwaive':
       return waive(ctx, job, command);
     default:
-      return { reply: `Unknown command \`/specgate ${command.verb}\`.\n\n${HELP_TEXT}` };
+      return { reply: unknownCommandReply(command.verb) };
   }
 }
 
@@ -72,19 +73,11 @@ async function waive(ctx: ActionContext, job: CommentJob, command: Command): Pro
   // Never trust author_association: ask for the role (maintain folds into write otherwise).
   const role = await getRole({ ...ctx, username: job.author });
   if (!canWaive(role)) {
-    return { reply: `@${job.author}, \`/specgate ${command.verb}\` needs the maintain or admin role on this repository (yours: \`${role}\`).` };
+    return { reply: refusalReply({ author: job.author, verb: command.verb, role }) };
   }
   await ctx.guard.write(`record the ${command.verb} of \`${gate}\``, 'issues: write', () =>
     recordWaiver({ ...ctx, number: job.issueNumber, record: { gate, by: job.author, reason, active } }));
   return { regate: 'recheck' };
-}
-
-function explain(args: string): string {
-  const id = args.split(/\s+/)[0] ?? '';
-  const rule = rules.find((candidate) => candidate.meta.id === id);
-  if (!rule) return `Unknown rule \`${id}\`. Every rule has a page under [docs/rules](${DOCS_BASE}).`;
-  const { meta } = rule;
-  return `**${meta.id}** (gate \`${meta.gate}\`, default severity \`${meta.severity}\`): ${meta.description}\n\nHow to fix its findings and when to turn it off: ${DOCS_BASE}${meta.id}.md`;
 }
 
 async function reply(ctx: ActionContext, job: CommentJob, body: string): Promise<void> {

@@ -25,7 +25,7 @@ export async function syncIssues(ctx: ActionContext, { pull, config, files, repo
   const allowCreate = settings.mode === 'on-open' || clarify;
   const result = await ctx.guard.write('open or update clarification issues', 'issues: write', () =>
     syncClarificationIssues({
-      octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pull, markers, settings, allowCreate,
+      octokit: ctx.octokit, owner: ctx.owner, repo: ctx.repo, pull, markers, settings, allowCreate, botLogin: ctx.inputs.botLogin,
       checkedPaths: new Set(files.map((file) => file.path)),
       ...(process.env.GITHUB_SERVER_URL ? { serverUrl: process.env.GITHUB_SERVER_URL } : {}),
     }));

@@ -1,6 +1,6 @@
 import * as core from '@actions/core';
 import type { Report } from '../engine/index.js';
-import { renderMarkdown } from '../engine/report/index.js';
+import { renderMarkdown, untrustedMarkdown } from '../engine/report/index.js';
 import type { AnnotationTally } from './annotate.js';
 
 /** GitHub rejects a step summary over 1 MiB; stay well below it (and below any check-run limit reuse). */
@@ -19,7 +19,8 @@ export async function writeSummary(report: Report, { tally, notes }: SummaryNote
   if (hidden > 0) {
     lines.push(`${hidden} finding(s) were not shown as annotations (GitHub shows at most 10 errors and 10 warnings per step); all are listed above and in the log.`);
   }
-  const footer = lines.map((line) => `> ${line}\n`).join('');
+  // Notes are composed by specgate but carry values (waiver reasons, logins, paths) from people.
+  const footer = lines.map((line) => `> ${untrustedMarkdown(line, { max: 1_000 })}\n`).join('');
   const body = renderMarkdown(report, { maxLength: SUMMARY_LENGTH - footer.length - 2 });
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.info('GITHUB_STEP_SUMMARY is not set: the job summary was not written.');

@@ -80,7 +80,7 @@ async function gate(context: GateContext, request: GateRequest, settings: AppSet
       const issues = issueSettings(config, settings.issueDelayMs);
       const [documents, tracked] = await Promise.all([
         readDocuments({ ...repoRef, headSha: pull.headSha, baseSha: pull.baseSha, changed, config }),
-        issues.mode === 'off' ? [] : listClarificationIssues({ ...repoRef, label: issues.labels[0] ?? 'specgate' }),
+        issues.mode === 'off' ? [] : listClarificationIssues({ ...repoRef, label: issues.labels[0] ?? 'specgate', botLogin: botLoginOf(settings) }),
       ]);
       if (documents.changed.length === 0) {
         outcome = { kind: 'no-documents' };
@@ -115,7 +115,7 @@ async function syncIssues(
   const base = { octokit: context.octokit, owner: request.owner, repo: request.repo };
   const result = await syncClarificationIssues({
     ...base, pull: { number: request.number, headSha: request.headSha }, markers: found.markers, checkedPaths: found.checked,
-    settings: issue, allowCreate: issue.mode === 'on-open' || request.clarify === true, tracked: found.tracked,
+    settings: issue, allowCreate: issue.mode === 'on-open' || request.clarify === true, tracked: found.tracked, botLogin: botLoginOf(settings),
   });
   return result.overflow;
 }

@@ -22,14 +22,17 @@ export {
   type ExistingRun, type CheckTarget, type PublishResult,
 } from './checks/publish.js';
 export { collectMarkers, markerKey, normaliseQuestion, type ClarificationMarker } from './issues/markers.js';
-export { listClarificationIssues, encodeMeta, decodeMeta, type TrackedIssue, type IssueMeta } from './issues/tracked.js';
+export { listClarificationIssues, encodeMeta, decodeMeta, replaceMeta, safeJson, type TrackedIssue, type IssueMeta } from './issues/tracked.js';
 export { syncClarificationIssues, closePullRequestIssues, closeIssue, type IssueSettings, type SyncInput, type SyncResult } from './issues/sync.js';
-export { issueTitle, issueBody } from './issues/render.js';
+export { issueTitle, issueBody, ISSUE_TITLE_LIMIT, ISSUE_BODY_LIMIT, type IssueContext } from './issues/render.js';
 export { parseCommands, readCommands, HELP_TEXT, MAX_COMMENT_LENGTH, type Command, type ReadCommands } from './commands/parse.js';
 export {
   planCommands, runPlan, MAX_COMMANDS_PER_COMMENT, MAX_REASON_LENGTH, MAX_NAME_LENGTH, MAX_REPLY_LENGTH,
   type CommandPlan, type CommandOutcome,
 } from './commands/plan-commands.js';
 export { getRole, roleOf, canWaive, type Role } from './commands/permission.js';
-export { readWaivers, recordWaiver, isGate, type Waiver } from './commands/waivers.js';
+export {
+  readWaivers, recordWaiver, waiverBody, decodeWaiver, isGate, WAIVER_REASON_MAX, type Waiver, type WaiverRecord,
+} from './commands/waivers.js';
+export { explainReply, unknownCommandReply, refusalReply } from './commands/replies.js';
 export { issueSettings } from './settings.js';

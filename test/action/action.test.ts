@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { waiverBody } from '../../src/github/index.js';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
 import { mergeGroup, pullRequestOpened, prComment, pushToDefault } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
@@ -135,15 +136,16 @@ describe('the bundled Action against the GitHub stand-in', () => {
     const body = '/specgate waive clarifications Answers agreed in the design review';
     const waive = await runAction({ event: 'issue_comment', payload: prComment(repo, pull, body, 'mona', 7002), repository: repo.fullName, apiUrl: standIn.url });
     expect(waive.code).toBe(0);
-    expect(waive.summary).toMatch(/Gate `clarifications` is waived on this pull request by @mona/);
+    expect(waive.summary).toMatch(/Gate `clarifications` is waived on this pull request by @\u200Bmona/);
     expect(repo.checkRunsFor(pull.headSha, 'specgate / clarifications')[0]?.conclusion).toBe('success');
     expect(standIn.problems).toEqual([]);
   });
 
   it('trusts waiver markers only from its own bot login (`bot-login`, default github-actions[bot])', async () => {
     const { repo, pull } = seed({ [SPEC]: failing[SPEC]!, [CHECKLIST]: passing[CHECKLIST]! });
-    // Another bot echoing user text posts the hidden marker.
-    const forged = '<!-- specgate:waiver {"gate":"clarifications","by":"mona","reason":"echoed","active":true} -->';
+    // Another bot echoing user text posts a record exactly as specgate composes one, by a maintainer.
+    repo.collaborators.set('mona', 'maintain');
+    const forged = waiverBody({ gate: 'clarifications', by: 'mona', reason: 'echoed', active: true });
     repo.comments.push({ id: repo.nextId(), issue_number: pull.number, body: forged, user: { login: 'echo-bot[bot]', id: 77, type: 'Bot' } });
     const ignored = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'check-runs': 'never' } });
     expect(ignored.code).toBe(1);
@@ -151,7 +153,7 @@ describe('the bundled Action against the GitHub stand-in', () => {
     // The same comment counts once `bot-login` names its author (an App token writing as that bot).
     const trusted = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'check-runs': 'never', 'bot-login': 'echo-bot[bot]' } });
     expect(trusted.code).toBe(0);
-    expect(trusted.summary).toMatch(/Gate `clarifications` is waived on this pull request by @mona: echoed/);
+    expect(trusted.summary).toMatch(/Gate `clarifications` is waived on this pull request by @\u200Bmona: echoed/);
     expect(standIn.problems).toEqual([]);
   });
 

@@ -59,11 +59,11 @@ test('waive by a maintainer passes the gate with who and why, recorded in a comm
   await harness.deliver('issue_comment', comment(repo, pull.number, '/specgate waive clarifications answered in the design review'));
   const gate = repo.checkRunsFor(pull.headSha, 'specgate / clarifications');
   expect(gate).toHaveLength(1);
-  expect(gate[0]).toMatchObject({ conclusion: 'success', output: expect.objectContaining({ title: 'Waived by @maria' }) });
+  expect(gate[0]).toMatchObject({ conclusion: 'success', output: expect.objectContaining({ title: 'Waived by @\u200Bmaria' }) });
   expect(gate[0]!.output.summary).toContain('answered in the design review');
   expect(botReplies(repo, pull.number).join('\n')).toMatch(/<!-- specgate:waiver \{.*"active":true/);
   const aggregate = repo.checkRunsFor(pull.headSha, 'specgate')[0]!;
-  expect(aggregate.output.summary).toContain('waived by @maria');
+  expect(aggregate.output.summary).toContain('waived by @\u200Bmaria'); // the login names, never pings (zero-width space)
 
   await harness.deliver('issue_comment', comment(repo, pull.number, '/specgate unwaive clarifications'));
   expect(repo.checkRunsFor(pull.headSha, 'specgate / clarifications').at(-1)!.conclusion).toBe('failure');

@@ -1,7 +1,7 @@
 import type { Context } from 'probot';
-import { DOCS_BASE, rules } from '../../engine/index.js';
 import {
-  HELP_TEXT, canWaive, getPullRequest, getRole, isGate, planCommands, recordWaiver, rest, runPlan, type Command, type CommandOutcome,
+  HELP_TEXT, canWaive, explainReply, getPullRequest, getRole, isGate, planCommands, recordWaiver, refusalReply, rest, runPlan, unknownCommandReply,
+  type Command, type CommandOutcome,
 } from '../../github/index.js';
 import { gatePullRequest, type AppSettings } from '../gate.js';
 
@@ -45,7 +45,7 @@ async function runCommand(context: CommentContext, command: Command): Promise<Co
     case 'clarify':
       return { regate: 'clarify' };
     case 'explain':
-      return { reply: explain(command.args) };
+      return { reply: explainReply(command.args) };
     case 'waive':
     case 'unwaive': {
       const [gate = '', ...words] = command.args.split(/\s+/);
@@ -55,28 +55,12 @@ async function runCommand(context: CommentContext, command: Command): Promise<Co
       }
       const role = await getRole({ octokit: context.octokit, owner, repo, username: author });
       if (!canWaive(role)) {
-        return { reply: `@${author}, \`/specgate ${command.verb}\` needs the maintain or admin role on this repository (yours: \`${role}\`). Nothing was changed.\n\n${HELP_TEXT}` };
+        return { reply: refusalReply({ author, verb: command.verb, role }) };
       }
       await recordWaiver({ octokit: context.octokit, owner, repo, number: issue.number, record: { gate, by: author, reason: reason || 'revoked', active: command.verb === 'waive' } });
       return { regate: 'recheck' };
     }
     default:
-      return { reply: `Unknown command \`/specgate ${command.verb.replace(/`/g, '')}\`.\n\n${HELP_TEXT}` };
+      return { reply: unknownCommandReply(command.verb) };
   }
-}
-
-function explain(ruleId: string): string {
-  const rule = rules.find((candidate) => candidate.meta.id === ruleId.trim());
-  if (!rule) {
-    const ids = rules.map((candidate) => `\`${candidate.meta.id}\``).join(', ');
-    return `Unknown rule \`${ruleId.replace(/`/g, '') || '(none)'}\`. Rules: ${ids}.\n\n${HELP_TEXT}`;
-  }
-  const { meta } = rule;
-  return [
-    `**${meta.id}** (gate \`${meta.gate}\`, default severity \`${meta.severity}\`)`,
-    '',
-    meta.description,
-    '',
-    `Kinds: ${meta.kinds.map((kind) => `\`${kind}\``).join(', ')}. Details, examples and how to turn it off: ${DOCS_BASE}${meta.id}.md`,
-  ].join('\n');
 }

@@ -1,7 +1,7 @@
 import type { Context } from 'probot';
 import { closePullRequestIssues } from '../../github/index.js';
 import { loadConfig } from '../config.js';
-import { gatePullRequest, type AppSettings } from '../gate.js';
+import { botLoginOf, gatePullRequest, type AppSettings } from '../gate.js';
 
 /** opened, synchronize, reopened, ready_for_review: gate the new head. */
 export async function onPullRequest(context: Context<'pull_request'>, settings: AppSettings): Promise<void> {
@@ -10,12 +10,12 @@ export async function onPullRequest(context: Context<'pull_request'>, settings: 
 }
 
 /** Closed without merging: its clarification issues are closed as not planned. */
-export async function onPullRequestClosed(context: Context<'pull_request.closed'>): Promise<void> {
+export async function onPullRequestClosed(context: Context<'pull_request.closed'>, settings: AppSettings): Promise<void> {
   const { pull_request: pull, repository } = context.payload;
   if (pull.merged) return;
   const loaded = await loadConfig(context);
   const block = loaded.config['clarification-issues'];
   if (block.mode === 'off') return;
-  const closed = await closePullRequestIssues({ octokit: context.octokit, owner: repository.owner.login, repo: repository.name, number: pull.number, label: block.labels[0] ?? 'specgate' });
+  const closed = await closePullRequestIssues({ octokit: context.octokit, owner: repository.owner.login, repo: repository.name, number: pull.number, label: block.labels[0] ?? 'specgate', botLogin: botLoginOf(settings) });
   if (closed.length > 0) context.log.info({ pull: pull.number, closed }, 'closed clarification issues of an unmerged pull request');
 }

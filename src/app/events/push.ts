@@ -1,11 +1,11 @@
 import type { Context } from 'probot';
-import { toDocument } from '../../engine/index.js';
+import { toDocument, untrustedCode } from '../../engine/index.js';
 import { findClarificationMarkers } from '../../engine/rules/clarifications/find-clarification-markers.js';
 import {
   CONFIG_PATH, closeIssue, fetchObjects, findPullRequestsForSha, getPullRequest, listClarificationIssues, markerKey, type TrackedIssue,
 } from '../../github/index.js';
 import { loadConfig } from '../config.js';
-import { gatePullRequest, type AppSettings } from '../gate.js';
+import { botLoginOf, gatePullRequest, type AppSettings } from '../gate.js';
 
 /**
  * A push to the default branch: when the config or the constitution changed, every open
@@ -28,7 +28,7 @@ export async function onPush(context: Context<'push'>, settings: AppSettings): P
   }
   const block = config['clarification-issues'];
   if (block.mode === 'off') return;
-  const tracked = await listClarificationIssues({ octokit: context.octokit, owner, repo, label: block.labels[0] ?? 'specgate' });
+  const tracked = await listClarificationIssues({ octokit: context.octokit, owner, repo, label: block.labels[0] ?? 'specgate', botLogin: botLoginOf(settings) });
   const candidates = tracked.filter((issue) => issue.state === 'open' && touched.has(issue.meta.path));
   if (candidates.length > 0) await closeResolved(context, { owner, repo, sha: payload.after, candidates });
 }
@@ -51,6 +51,6 @@ async function closeResolved(context: Context<'push'>, input: { owner: string; r
   for (const issue of input.candidates) {
     // Open PRs keep their issues in step themselves; only merged work is judged on the default branch.
     if (!closedPulls.has(issue.meta.pr) || keys.has(issue.meta.key)) continue;
-    await closeIssue({ octokit, owner, repo }, issue, 'completed', `The clarification is resolved on the default branch: the marker is gone from \`${issue.meta.path}\` in ${sha}.`);
+    await closeIssue({ octokit, owner, repo }, issue, 'completed', `The clarification is resolved on the default branch: the marker is gone from ${untrustedCode(issue.meta.path, { max: 300 })} in ${sha}.`);
   }
 }

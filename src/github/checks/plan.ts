@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ConfigError, Finding, GateId, GateResult, Report } from '../../engine/index.js';
-import { countSeverities, describeCounts, renderMarkdown } from '../../engine/report/index.js';
+import {
+  countSeverities, describeCounts, renderMarkdown, untrustedCode, untrustedMarkdown, untrustedPlain, untrustedText, untrustedUser,
+} from '../../engine/report/index.js';
 import type { Waiver } from '../commands/waivers.js';
 import type { ClarificationMarker } from '../issues/markers.js';
 
@@ -57,6 +59,9 @@ export interface CheckPlan {
 
 const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' } as const;
 
+/** Annotations render as plain text; a message quoting a document is folded, defused and bounded (GitHub allows 64 KB). */
+const ANNOTATION_MESSAGE_MAX = 4_000;
+
 /** Maps one finding to a check-run annotation. */
 export function toAnnotation(finding: Finding): Annotation {
   return {
@@ -64,8 +69,8 @@ export function toAnnotation(finding: Finding): Annotation {
     start_line: finding.line,
     end_line: Math.max(finding.line, finding.endLine ?? finding.line),
     annotation_level: LEVEL[finding.severity],
-    message: finding.message.slice(0, 60_000),
-    title: finding.rule,
+    message: untrustedPlain(finding.message, { max: ANNOTATION_MESSAGE_MAX }),
+    title: untrustedPlain(finding.rule, { max: 200 }),
   };
 }
 
@@ -96,16 +101,17 @@ export function planIdleGate(name: string, outcome: Exclude<CheckOutcome, { kind
 
 function planGate(gate: GateResult, waiver: Waiver | undefined): CheckPlan {
   const report: Report = { conclusion: gate.conclusion, gates: [gate], documents: [] };
-  let summary = renderMarkdown(report, { maxLength: SUMMARY_LIMIT - 1_000, title: `${gate.id}: ${gate.conclusion}` });
   let conclusion: CheckConclusion = gate.conclusion;
   let title = gate.findings.length === 0 ? (gate.conclusion === 'neutral' ? 'No documents for this gate' : 'No findings') : describeCounts(countSeverities(gate.findings));
+  let waived = '';
   if (waiver && gate.conclusion === 'failure') {
     conclusion = 'success';
-    title = `Waived by @${waiver.by}`;
-    summary = `**Waived** by @${waiver.by}: ${waiver.reason.replace(/\s+/g, ' ').slice(0, 500)}\n\n${summary}`;
+    title = `Waived by ${untrustedUser(waiver.by, { plain: true })}`;
+    waived = `**Waived** by ${untrustedUser(waiver.by)}: ${untrustedText(waiver.reason, { max: 500 })}\n\n`;
   }
+  const more = gate.findings.length > MAX_ANNOTATIONS ? `\n… ${gate.findings.length - MAX_ANNOTATIONS} more findings not annotated.\n` : '';
+  const summary = waived + renderMarkdown(report, { maxLength: SUMMARY_LIMIT - 300 - waived.length - more.length, title: `${gate.id}: ${gate.conclusion}` }) + more;
   const annotations = gate.findings.slice(0, MAX_ANNOTATIONS).map(toAnnotation);
-  if (gate.findings.length > MAX_ANNOTATIONS) summary += `\n… ${gate.findings.length - MAX_ANNOTATIONS} more findings not annotated.\n`;
   return finish(gateCheckName(gate.id), { conclusion, title, summary }, annotations, []);
 }
 
@@ -114,10 +120,10 @@ function describeOther(outcome: Exclude<CheckOutcome, { kind: 'report' }>): { co
     return { conclusion: 'neutral', title: 'No spec documents changed', summary: 'This pull request changes no document under the configured spec roots, so no gate applies.' };
   }
   if (outcome.kind === 'invalid-config') {
-    const lines = outcome.errors.map((error) => `- \`${error.path}\`${error.line ? ` (line ${error.line})` : ''}: ${error.message}. Fix: ${error.fix}`);
+    const lines = outcome.errors.slice(0, 200).map((error) => `- ${untrustedCode(error.path, { max: 200 })}${error.line ? ` (line ${error.line})` : ''}: ${untrustedMarkdown(error.message, { max: 300 })}. Fix: ${untrustedMarkdown(error.fix, { max: 300 })}`);
     return { conclusion: 'failure', title: 'Invalid configuration', summary: clip(`\`.github/specgate.yml\` on the default branch is invalid:\n\n${lines.join('\n')}\n`) };
   }
-  return { conclusion: 'failure', title: 'specgate could not finish', summary: clip(`The gates stopped with an error: ${outcome.reason}\n\nUse **Re-check** or comment \`/specgate recheck\` to try again.`) };
+  return { conclusion: 'failure', title: 'specgate could not finish', summary: clip(`The gates stopped with an error: ${untrustedMarkdown(outcome.reason, { max: 2_000 })}\n\nUse **Re-check** or comment \`/specgate recheck\` to try again.`) };
 }
 
 function aggregateTitle(conclusion: CheckConclusion, findings: readonly Finding[]): string {
@@ -127,19 +133,32 @@ function aggregateTitle(conclusion: CheckConclusion, findings: readonly Finding[
 }
 
 function waiverNote(waivers: readonly Waiver[]): string {
-  if (waivers.length === 0) return '';
-  return `\n### Waivers\n\n${waivers.map((w) => `- \`${w.gate}\` waived by @${w.by}: ${w.reason.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n')}\n`;
+  return section('Waivers', waivers.map((w) => `- \`${w.gate}\` waived by ${untrustedUser(w.by)}: ${untrustedText(w.reason, { max: 300 })}`));
 }
 
+/** Notes are composed by specgate, but may carry paths and other values in code spans. */
 function notesNote(notes: readonly string[]): string {
-  return notes.length === 0 ? '' : `\n### Notes\n\n${notes.map((note) => `- ${note.slice(0, 1_000)}`).join('\n')}\n`;
+  return section('Notes', notes.map((note) => `- ${untrustedMarkdown(note, { max: 1_000 })}`));
 }
 
 function overflowNote(markers: readonly ClarificationMarker[]): string {
-  if (markers.length === 0) return '';
-  const shown = markers.slice(0, 50).map((m) => `- \`${m.path}:${m.line}\` ${m.question.replace(/\s+/g, ' ').slice(0, 200)}`);
-  const more = markers.length > 50 ? `\n… ${markers.length - 50} more` : '';
-  return `\n### Open clarifications without an issue (cap reached)\n\n${shown.join('\n')}${more}\n`;
+  return section('Open clarifications without an issue (cap reached)', markers.map((m) => `- ${untrustedCode(`${m.path}:${m.line}`, { max: 300 })} ${untrustedText(m.question, { max: 200 })}`));
+}
+
+/** Each extra section of the aggregate summary keeps to its share of the limit, the rest counted. */
+const SECTION_BUDGET = 12_000;
+
+function section(heading: string, items: readonly string[]): string {
+  if (items.length === 0) return '';
+  let body = '';
+  let shown = 0;
+  for (const item of items) {
+    if (body.length + item.length + 1 > SECTION_BUDGET) break;
+    body += `${item}\n`;
+    shown += 1;
+  }
+  const more = shown < items.length ? `… ${items.length - shown} more\n` : '';
+  return `\n### ${heading}\n\n${body}${more}`;
 }
 
 function clip(text: string): string {

@@ -1,7 +1,8 @@
+import { truncate, untrustedCode } from '../../engine/report/index.js';
 import { rest, sleep, type GitHubClient, type RepoRef } from '../client.js';
 import type { ClarificationMarker } from './markers.js';
 import { issueBody, issueTitle } from './render.js';
-import { encodeMeta, listClarificationIssues, type IssueMeta, type TrackedIssue } from './tracked.js';
+import { listClarificationIssues, replaceMeta, type IssueMeta, type TrackedIssue } from './tracked.js';
 
 /** `clarification-issues` from the config, plus pacing. */
 export interface IssueSettings {
@@ -24,8 +25,16 @@ export interface SyncInput extends RepoRef {
   allowCreate: boolean;
   /** Already listed issues, to save a request. */
   tracked?: TrackedIssue[];
+  /** specgate's own account: only issues it wrote are kept in step (see {@link listClarificationIssues}). */
+  botLogin: string | PromiseLike<string>;
   serverUrl?: string;
 }
+
+/**
+ * How much of a question the hidden marker keeps: a 70,000-character question would
+ * otherwise push the body past GitHub's limit. The marker's key hashes the whole question.
+ */
+const STORED_QUESTION_MAX = 1_000;
 
 export interface SyncResult {
   created: number[];
@@ -53,7 +62,7 @@ export async function syncClarificationIssues(input: SyncInput): Promise<SyncRes
     const issue = byKey.get(marker.key);
     if (issue && (issue.state === 'open' || issue.meta.closedBy === 'specgate')) {
       kept += 1;
-      const meta: IssueMeta = { ...issue.meta, path: marker.path, line: marker.line, question: marker.question };
+      const meta: IssueMeta = { ...issue.meta, path: marker.path, line: marker.line, question: truncate(marker.question, STORED_QUESTION_MAX) };
       delete meta.closedBy;
       if (issue.state === 'open' && sameMeta(issue.meta, meta)) continue;
       await patchIssue(input, issue.number, { body: issueBody(meta, context), state: 'open' });
@@ -61,7 +70,7 @@ export async function syncClarificationIssues(input: SyncInput): Promise<SyncRes
     } else if (!issue && input.allowCreate && kept < input.settings.maxPerPr) {
       kept += 1;
       if (result.created.length > 0) await sleep(input.settings.delayMs ?? 0);
-      const meta: IssueMeta = { key: marker.key, pr: input.pull.number, path: marker.path, line: marker.line, question: marker.question };
+      const meta: IssueMeta = { key: marker.key, pr: input.pull.number, path: marker.path, line: marker.line, question: truncate(marker.question, STORED_QUESTION_MAX) };
       const created = await rest<{ number: number }>(input.octokit, 'POST /repos/{owner}/{repo}/issues', {
         owner: input.owner, repo: input.repo, title: issueTitle(meta), body: issueBody(meta, context), labels: input.settings.labels,
       });
@@ -75,14 +84,14 @@ export async function syncClarificationIssues(input: SyncInput): Promise<SyncRes
   for (const issue of tracked) {
     if (issue.state !== 'open' || issue.meta.pr !== input.pull.number || present.has(issue.meta.key)) continue;
     if (!input.checkedPaths.has(issue.meta.path)) continue;
-    await closeIssue(input, issue, 'completed', `The clarification is resolved: the marker is gone from \`${issue.meta.path}\` in ${input.pull.headSha}.`);
+    await closeIssue(input, issue, 'completed', `The clarification is resolved: the marker is gone from ${untrustedCode(issue.meta.path, { max: 300 })} in ${input.pull.headSha}.`);
     result.closed.push(issue.number);
   }
   return result;
 }
 
 /** Closes every open issue a PR opened, as not planned (the PR closed without merging). */
-export async function closePullRequestIssues(input: RepoRef & { octokit: GitHubClient; number: number; label: string }): Promise<number[]> {
+export async function closePullRequestIssues(input: RepoRef & { octokit: GitHubClient; number: number; label: string; botLogin: string | PromiseLike<string> }): Promise<number[]> {
   const tracked = await listClarificationIssues(input);
   const closed: number[] = [];
   for (const issue of tracked) {
@@ -95,7 +104,7 @@ export async function closePullRequestIssues(input: RepoRef & { octokit: GitHubC
 
 /** Closes, then comments why, recording in the hidden marker that specgate closed it. */
 export async function closeIssue(input: RepoRef & { octokit: GitHubClient }, issue: TrackedIssue, reason: 'completed' | 'not_planned', comment: string): Promise<void> {
-  const body = issue.body.replace(/<!-- specgate:clarification \{.*?\} -->/, encodeMeta({ ...issue.meta, closedBy: 'specgate' }));
+  const body = replaceMeta(issue.body, { ...issue.meta, closedBy: 'specgate' });
   // Close first: a redelivery after a crash finds it closed and so never comments twice.
   await patchIssue(input, issue.number, { state: 'closed', state_reason: reason, body });
   await rest(input.octokit, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: input.owner, repo: input.repo, issue_number: issue.number, body: comment });

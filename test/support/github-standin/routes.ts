@@ -45,6 +45,21 @@ function page(call: Call, items: unknown[], url: string, wrap?: (items: unknown[
   return { status: 200, body: wrap ? wrap(slice) : slice, headers: links.length > 0 ? { link: links.join(', ') } : {} };
 }
 
+/**
+ * GitHub's limits on issue and comment text, which the REST description does not state:
+ * one character over and the write fails with 422 "is too long".
+ */
+export const TEXT_LIMITS = { title: 256, body: 65_536 } as const;
+
+function tooLong(resource: string, body: Record<string, unknown>): Answer | undefined {
+  for (const [field, max] of Object.entries(TEXT_LIMITS)) {
+    const value = body[field];
+    if (typeof value !== 'string' || value.length <= max) continue;
+    return { status: 422, body: { message: 'Validation Failed', errors: [{ resource, code: 'custom', field, message: `${field} is too long (maximum is ${max} characters)` }] } };
+  }
+  return undefined;
+}
+
 function withRepo(handler: (call: Call, repo: Repo) => Answer): Handler {
   return (call) => (call.repo ? handler(call, call.repo) : notFound);
 }
@@ -131,6 +146,8 @@ export const ROUTES: [string, string, Handler][] = [
     return page(call, [...issues].reverse().map((issue) => issueJson(repo, issue, call.base)), `/repos/${repo.fullName}/issues`);
   })],
   ['POST', '/repos/{owner}/{repo}/issues', withRepo((call, repo) => {
+    const refused = tooLong('Issue', call.body);
+    if (refused) return refused;
     const issue = {
       number: repo.nextNumber(), title: String(call.body['title']), body: String(call.body['body'] ?? ''), state: 'open' as const, state_reason: null,
       labels: ((call.body['labels'] as string[] | undefined) ?? []).map(String), user: call.user, isPull: false,
@@ -141,6 +158,8 @@ export const ROUTES: [string, string, Handler][] = [
   ['PATCH', '/repos/{owner}/{repo}/issues/{issue_number}', withRepo((call, repo) => {
     const issue = repo.issues.find((i) => i.number === Number(call.params['issue_number']));
     if (!issue) return notFound;
+    const refused = tooLong('Issue', call.body);
+    if (refused) return refused;
     if (typeof call.body['title'] === 'string') issue.title = call.body['title'];
     if (typeof call.body['body'] === 'string') issue.body = call.body['body'];
     if (call.body['state'] === 'open' || call.body['state'] === 'closed') {
@@ -157,6 +176,8 @@ export const ROUTES: [string, string, Handler][] = [
   ['POST', '/repos/{owner}/{repo}/issues/{issue_number}/comments', withRepo((call, repo) => {
     const number = Number(call.params['issue_number']);
     if (!repo.issues.some((i) => i.number === number)) return notFound;
+    const refused = tooLong('IssueComment', call.body);
+    if (refused) return refused;
     const comment = { id: repo.nextId(), issue_number: number, body: String(call.body['body']), user: call.user };
     repo.comments.push(comment);
     return { status: 201, body: commentJson(repo, comment, call.base) };

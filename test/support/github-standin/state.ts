@@ -116,6 +116,13 @@ export class Repo {
     return pull;
   }
 
+  /** An issue written by someone else (not through the API), as a test seeds it. */
+  addIssue(fields: Pick<Issue, 'title' | 'body' | 'user'> & Partial<Pick<Issue, 'state' | 'state_reason' | 'labels'>>): Issue {
+    const issue: Issue = { number: this.nextNumber(), state: 'open', state_reason: null, labels: [], isPull: false, ...fields };
+    this.issues.push(issue);
+    return issue;
+  }
+
   nextNumber(): number {
     this.numbers += 1;
     return this.numbers;
