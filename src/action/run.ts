@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { untrustedMarkdown } from '../engine/report/index.js';
 import { ActionError, ConfigFileError } from './errors.js';
 import { gateWorkspace } from './gate-workspace.js';
 import { readInputs } from './inputs.js';
@@ -33,5 +34,6 @@ async function reportInvalidConfig(error: ConfigFileError): Promise<void> {
   core.setOutput('conclusion', 'failure');
   core.setOutput('findings', '0');
   if (!process.env.GITHUB_STEP_SUMMARY) return;
-  await core.summary.addHeading('specgate: invalid configuration', 2).addRaw(`${error.message}.\n\n${error.fix}\n`, true).write();
+  // The message quotes the config (keys, values): text specgate did not compose.
+  await core.summary.addHeading('specgate: invalid configuration', 2).addRaw(`${untrustedMarkdown(error.message, { max: 2_000 })}.\n\n${untrustedMarkdown(error.fix, { max: 2_000 })}\n`, true).write();
 }
