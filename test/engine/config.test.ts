@@ -75,3 +75,49 @@ describe('config errors name the YAML path, the line and a fix', () => {
     expect(parseConfig('# only a comment\n').ok).toBe(true);
   });
 });
+
+describe('config values have bounds, each an ordinary config error with its path and a fix', () => {
+  const list = (key: string, count: number, item = (i: number) => `docs/generated/area-${i}/**`): string =>
+    `${key}:\n${Array.from({ length: count }, (_, i) => `  - "${item(i)}"`).join('\n')}\n`;
+
+  it('a 5 MB file is refused before it is parsed, naming the key that fills it', () => {
+    const text = list('exclude', 150_000);
+    expect(text.length).toBeGreaterThan(5_000_000);
+    const errors = errorsOf(`fail-on: error\n${text}`);
+    expect(errors).toEqual([{ path: 'exclude', line: 2, message: expect.stringMatching(/^Unexpected config file of \d+ bytes \(`exclude` takes \d+\), expected at most 262144/), fix: expect.stringMatching(/glob/) }]);
+  });
+
+  it('too many items in a list', () => {
+    expect(errorsOf(list('exclude', 201))).toEqual([
+      { path: 'exclude', line: 1, message: 'Unexpected 201 items in `exclude`, expected at most 200', fix: expect.stringMatching(/glob/) },
+    ]);
+    for (const [key, max] of [['roots', 100], ['constitution', 20]] as const) {
+      expect(errorsOf(list(key, max + 1))).toEqual([expect.objectContaining({ path: key, message: `Unexpected ${max + 1} items in \`${key}\`, expected at most ${max}` })]);
+    }
+    expect(errorsOf(`overrides:\n${Array.from({ length: 101 }, (_, i) => `  - files: ["a${i}/**"]`).join('\n')}\n`)[0]).toMatchObject({ path: 'overrides' });
+    expect(errorsOf(`overrides:\n  - files: [${Array.from({ length: 101 }, (_, i) => `"a${i}/**"`).join(', ')}]\n`)[0]).toMatchObject({ path: 'overrides.0.files', line: 2 });
+    expect(errorsOf(`clarification-issues:\n  labels: [${Array.from({ length: 11 }, (_, i) => `l${i}`).join(', ')}]\n`)[0]).toMatchObject({ path: 'clarification-issues.labels', line: 2 });
+  });
+
+  it('a glob, a path or a label too long', () => {
+    expect(errorsOf(`exclude:\n  - "${'a'.repeat(501)}"\n`)).toEqual([
+      { path: 'exclude.0', line: 2, message: 'Unexpected value of 501 characters, expected at most 500', fix: expect.stringMatching(/Shorten/) },
+    ]);
+    expect(errorsOf(`roots: ["${'a'.repeat(501)}"]\n`)[0]).toMatchObject({ path: 'roots.0' });
+    expect(errorsOf(`overrides:\n  - files: ["${'a'.repeat(501)}"]\n`)[0]).toMatchObject({ path: 'overrides.0.files.0', line: 2 });
+    expect(errorsOf(`clarification-issues:\n  labels: ["${'l'.repeat(51)}"]\n`)[0]).toMatchObject({ path: 'clarification-issues.labels.0', message: 'Unexpected value of 51 characters, expected at most 50' });
+  });
+
+  it('max-file-size over 10 MiB', () => {
+    expect(errorsOf('max-file-size: 104857600\n')).toEqual([
+      { path: 'max-file-size', line: 1, message: 'Unexpected `max-file-size` of 104857600, expected at most 10485760', fix: expect.stringMatching(/Split|exclude/) },
+    ]);
+    expect(parseConfig('max-file-size: 10485760\n').ok).toBe(true);
+  });
+
+  it('many problems: the first 20 and a count of the rest', () => {
+    const errors = errorsOf(`rules:\n${Array.from({ length: 300 }, (_, i) => `  no-such-rule-${i}: error`).join('\n')}\n`);
+    expect(errors).toHaveLength(21);
+    expect(errors[20]).toMatchObject({ path: '(root)', message: 'Unexpected 280 more problems, expected none' });
+  });
+});

@@ -7,7 +7,11 @@ interface Source {
 }
 import type { z } from 'zod';
 import { rules as registry } from '../rules/index.js';
-import { configSchema, type Config } from './schema.js';
+import { checkConfigSize } from './config-size.js';
+import { CONFIG_LIMITS, configSchema, type Config } from './schema.js';
+
+/** Problems reported one by one; the rest are counted (a hostile file could hold thousands). */
+const MAX_ERRORS = 20;
 
 /** One problem in a config file, addressed by its YAML path. */
 export interface ConfigError {
@@ -30,6 +34,8 @@ export function defaultConfig(): Config {
 /** Parses and validates `.github/specgate.yml` text; `undefined` or empty text is the default config. */
 export function parseConfig(text: string | undefined): ConfigResult {
   if (text === undefined || text.trim() === '') return { ok: true, config: defaultConfig() };
+  const tooLarge = checkConfigSize(text);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     return {
@@ -51,13 +57,42 @@ export function parseConfig(text: string | undefined): ConfigResult {
 export function validateConfig(data: unknown, doc?: Source): ConfigResult {
   const parsed = configSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((issue) => fromIssue(issue, doc)) };
+    return { ok: false, errors: capped(parsed.error.issues.slice(0, MAX_ERRORS + 1).map((issue) => fromIssue(issue, data, doc)), parsed.error.issues.length) };
   }
   const errors = validateRules(parsed.data, doc);
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, config: parsed.data };
+  return errors.length > 0 ? { ok: false, errors: capped(errors, errors.length) } : { ok: true, config: parsed.data };
 }
 
-function fromIssue(issue: z.core.$ZodIssue, doc?: Source): ConfigError {
+function capped(errors: ConfigError[], total: number): ConfigError[] {
+  if (total <= MAX_ERRORS) return errors;
+  const rest = { path: '(root)', message: `Unexpected ${total - MAX_ERRORS} more problems, expected none`, fix: 'Fix the problems above and check again.' };
+  return [...errors.slice(0, MAX_ERRORS), rest];
+}
+
+/** The value at a zod issue's path in the data that was validated. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value = data;
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
+}
+
+/** A value over one of the {@link CONFIG_LIMITS}: what it is, the bound, and how to stay under it. */
+function tooBig(issue: z.core.$ZodIssueTooBig, data: unknown, dotted: string): Pick<ConfigError, 'message' | 'fix'> {
+  const value = valueAt(data, issue.path);
+  const max = Number(issue.maximum);
+  if (issue.origin === 'array') {
+    const fix = dotted.endsWith('labels') ? `Keep at most ${max} labels.` : 'List fewer entries: a glob such as `docs/generated/**` covers a whole folder.';
+    return { message: `Unexpected ${Array.isArray(value) ? value.length : 'too many'} items in \`${dotted}\`, expected at most ${max}`, fix };
+  }
+  if (issue.origin === 'string') {
+    const fix = max === CONFIG_LIMITS.labelLength ? 'Shorten it: GitHub allows label names of at most 50 characters.' : 'Shorten it: a glob such as `docs/**` matches a whole folder.';
+    return { message: `Unexpected value of ${typeof value === 'string' ? value.length : 'too many'} characters, expected at most ${max}`, fix };
+  }
+  const fix = dotted === 'max-file-size' ? 'Split larger documents into smaller files, or exclude them: specgate reads at most 10 MiB per document.' : `Use a value of at most ${max}.`;
+  return { message: `Unexpected \`${dotted}\` of ${String(value)}, expected at most ${max}`, fix };
+}
+
+function fromIssue(issue: z.core.$ZodIssue, data: unknown, doc?: Source): ConfigError {
   const path = issue.path.map(String);
   const dotted = path.length > 0 ? path.join('.') : '(root)';
   let fix = 'See the config reference in the README.';
@@ -70,6 +105,7 @@ function fromIssue(issue: z.core.$ZodIssue, doc?: Source): ConfigError {
       fix: 'Remove it or check its spelling against the config reference.',
     };
   }
+  if (issue.code === 'too_big') return { path: dotted, line: lineOf(doc, path), ...tooBig(issue, data, dotted) };
   if (issue.code === 'invalid_value' && 'values' in issue) fix = `Use one of: ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}.`;
   else if (issue.code === 'invalid_type') fix = `Write a value of type ${issue.expected}.`;
   else if (issue.code === 'invalid_union') fix = 'Use a severity (`error`, `warning`, `notice`, `off`) or `{ severity, options }`.';

@@ -33,6 +33,29 @@ export const DEFAULT_EXCLUDE = [
   '**/archive/**',
 ];
 
+/**
+ * Bounds on config values: far above any real config, low enough that a hostile one costs
+ * little (a 5 MB `exclude` list once took minutes, every glob matched against every file).
+ */
+export const CONFIG_LIMITS = {
+  /** Bytes of `.github/specgate.yml`, checked before it is parsed. */
+  fileBytes: 256 * 1024,
+  roots: 100,
+  exclude: 200,
+  constitution: 20,
+  overrides: 100,
+  overrideFiles: 100,
+  labels: 10,
+  /** Characters of a path or glob. */
+  globLength: 500,
+  /** GitHub's own limit on a label name. */
+  labelLength: 50,
+  maxFileSize: 10 * 1024 * 1024,
+} as const;
+
+const glob = z.string().min(1).max(CONFIG_LIMITS.globLength);
+const globs = (max: number) => z.array(glob).max(max);
+
 const severity = z.enum(['error', 'warning', 'notice', 'off']);
 
 const ruleSetting = z.union([
@@ -51,7 +74,7 @@ const preset = z.enum(['auto', ...FAMILIES]);
 
 const override = z
   .object({
-    files: z.array(z.string().min(1)).min(1),
+    files: globs(CONFIG_LIMITS.overrideFiles).min(1),
     preset: preset.optional(),
     rules: rules.optional(),
   })
@@ -61,21 +84,21 @@ const clarificationIssues = z
   .object({
     mode: z.enum(['on-open', 'command', 'off']).default('on-open'),
     'max-per-pr': z.number().int().min(0).max(100).default(10),
-    labels: z.array(z.string().min(1)).default(['specgate', 'needs-clarification']),
+    labels: z.array(z.string().min(1).max(CONFIG_LIMITS.labelLength)).max(CONFIG_LIMITS.labels).default(['specgate', 'needs-clarification']),
   })
   .strict();
 
 /** `.github/specgate.yml`. Every key is optional; an empty file is a valid config. */
 export const configSchema = z
   .object({
-    roots: z.array(z.string().min(1)).default(DEFAULT_ROOTS).describe('Folders whose markdown documents are gated.'),
-    exclude: z.array(z.string().min(1)).default([]).describe('Globs skipped in addition to the built-in template and agent folders.'),
-    constitution: z.array(z.string().min(1)).default(DEFAULT_CONSTITUTION).describe('Candidate paths of the project constitution; the first that exists is used.'),
+    roots: globs(CONFIG_LIMITS.roots).default(DEFAULT_ROOTS).describe('Folders whose markdown documents are gated.'),
+    exclude: globs(CONFIG_LIMITS.exclude).default([]).describe('Globs skipped in addition to the built-in template and agent folders.'),
+    constitution: globs(CONFIG_LIMITS.constitution).default(DEFAULT_CONSTITUTION).describe('Candidate paths of the project constitution; the first that exists is used.'),
     preset: preset.default('auto').describe('Rule preset: `auto` picks one per document from its detected family.'),
     'fail-on': z.enum(['error', 'warning']).default('error').describe('Lowest severity that fails a gate.'),
-    'max-file-size': z.number().int().positive().default(1_048_576).describe('Documents larger than this many bytes are reported and skipped.'),
+    'max-file-size': z.number().int().positive().max(CONFIG_LIMITS.maxFileSize).default(1_048_576).describe('Documents larger than this many bytes are reported and skipped.'),
     rules: rules.default({}).describe('Per-rule severity (`error`, `warning`, `notice`, `off`) or `{ severity, options }`.'),
-    overrides: z.array(override).default([]).describe('Per-path presets and rule settings, applied in order (monorepos).'),
+    overrides: z.array(override).max(CONFIG_LIMITS.overrides).default([]).describe('Per-path presets and rule settings, applied in order (monorepos).'),
     'clarification-issues': clarificationIssues.default({ mode: 'on-open', 'max-per-pr': 10, labels: ['specgate', 'needs-clarification'] }).describe('How the App and the Action keep one issue per open clarification.'),
   })
   .strict();
