@@ -27,6 +27,20 @@ export function readEventFromEnv(env: NodeJS.ProcessEnv = process.env): EventInp
   return { name: env.GITHUB_EVENT_NAME, payload, actor: env.GITHUB_ACTOR ?? '' };
 }
 
+/**
+ * `path` gates the checked-out workspace. Under `pull_request_target` the job holds the base
+ * repository's write token, and a workspace holding the pull request's head would be a
+ * fork's files judged, and answered, with that token: refused. Without `path` specgate reads
+ * the pull request's files through the API, as data.
+ */
+export function refuseUnsafeWorkspace(eventName: string | undefined, path: string | undefined): void {
+  if (eventName !== 'pull_request_target' || path === undefined) return;
+  throw new EventError(
+    'Unexpected input `path` on a `pull_request_target` event: it would gate checked-out files of the pull request with the base repository\'s write token',
+    'Remove `path` to gate the pull request through the API (specgate reads its files as data and executes nothing), or run on `pull_request`, whose token is read-only for forks.',
+  );
+}
+
 type Json = Record<string, unknown> | undefined;
 const obj = (value: unknown): Json => (value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined);
 const str = (value: unknown): string => (typeof value === 'string' ? value : '');

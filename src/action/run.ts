@@ -4,6 +4,7 @@ import { ActionError, ConfigFileError } from './errors.js';
 import { gateWorkspace } from './gate-workspace.js';
 import { readInputs } from './inputs.js';
 import { dispatchEvent } from './dispatch-event.js';
+import { refuseUnsafeWorkspace } from './read-event.js';
 
 /**
  * The Action's one try/catch: a known problem (bad input, bad config, unusable event)
@@ -12,6 +13,7 @@ import { dispatchEvent } from './dispatch-event.js';
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
+    refuseUnsafeWorkspace(process.env.GITHUB_EVENT_NAME, inputs.path);
     if (inputs.path !== undefined) await gateWorkspace({ ...inputs, path: inputs.path });
     else await dispatchEvent(inputs);
   } catch (error) {

@@ -62,12 +62,26 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
       done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: out, stderr: err });
     });
   });
+  const summary = readFileSync(join(temp, 'summary.md'), 'utf8');
+  refuseLeakedToken(inputs.token, { stdout, stderr, summary });
   return {
-    code, stdout, stderr, temp,
-    summary: readFileSync(join(temp, 'summary.md'), 'utf8'),
+    code, stdout, stderr, temp, summary,
     outputs: parseOutputs(readFileSync(join(temp, 'output'), 'utf8')),
     annotations: parseAnnotations(stdout),
   };
+}
+
+/**
+ * Fails the run when the `token` input shows up in what the job prints or writes (the
+ * runner masks secrets it knows of, but nothing else may depend on that); `::add-mask::`
+ * lines only tell the runner what to mask.
+ */
+function refuseLeakedToken(token: string, written: Record<string, string>): void {
+  if (token === '') return;
+  for (const [name, text] of Object.entries(written)) {
+    const leaked = text.split('\n').find((line) => line.includes(token) && !line.startsWith('::add-mask::'));
+    if (leaked !== undefined) throw new Error(`The Action wrote its \`token\` input to ${name}: ${leaked.replaceAll(token, '<token>').slice(0, 200)}`);
+  }
 }
 
 /** `name<<delimiter\nvalue\ndelimiter` blocks, as @actions/core writes them. */
