@@ -1,4 +1,5 @@
 import { validateConfig, type Config, type ConfigError } from '../engine/index.js';
+import { ConfigFileTooLargeError } from './limit-config-file.js';
 
 /** The repository's config: absent (never opted in by config), valid, or invalid with errors. */
 export type LoadedConfig =
@@ -21,6 +22,7 @@ export async function loadConfig(context: ConfigReader): Promise<LoadedConfig> {
   try {
     data = await context.config<Record<string, unknown>>('specgate.yml');
   } catch (error) {
+    if (error instanceof ConfigFileTooLargeError) return { state: 'invalid', config: fallback.config, errors: [error.configError] };
     const status = (error as { status?: number }).status;
     // Only a parse problem is the user's to fix; GitHub failures propagate.
     if (status !== undefined) throw error;

@@ -1,10 +1,11 @@
-import { evaluate, isGated, type Config } from '../engine/index.js';
+import { isGated, type Config } from '../engine/index.js';
 import {
-  collectMarkers, failCheck, getPullRequest, hasSpecFolders, issueSettings, listChangedFiles, listCheckRuns, listClarificationIssues,
+  failCheck, getPullRequest, hasSpecFolders, issueSettings, listChangedFiles, listCheckRuns, listClarificationIssues,
   publishChecks, readDocuments, readWaivers, startCheck, supersedeCheck, syncClarificationIssues,
   type CheckOutcome, type ClarificationMarker, type GitHubClient, type TrackedIssue,
 } from '../github/index.js';
 import { loadConfig } from './config.js';
+import type { Evaluator } from './evaluate-pool.js';
 import { serialize } from './serialize.js';
 
 /** What a handler hands the gate runner. */
@@ -24,9 +25,13 @@ export interface GateRequest {
   clarify?: boolean;
 }
 
-/** App-wide settings (tests shorten the issue pacing). */
+/** App-wide settings (tests shorten the issue pacing and the deadline). */
 export interface AppSettings {
   issueDelayMs: number;
+  /** How long one evaluation may run before the check fails (default 60 s). */
+  evaluationTimeoutMs?: number;
+  /** Runs the document work off the event loop; {@link specgateApp} creates one when absent. */
+  evaluator?: Evaluator;
   /**
    * The App's own bot login (`<slug>[bot]`), or how to look it up: only its comments carry
    * waivers. {@link specgateApp} fills it in with a cached `GET /app` when absent.
@@ -40,6 +45,12 @@ export function botLoginOf(settings: AppSettings): Promise<string> {
   if (typeof botLogin === 'function') return botLogin();
   // A login no account can have: waivers are then never read.
   return Promise.resolve(botLogin ?? ' ');
+}
+
+/** The evaluator from the settings; documents are never parsed on the event loop. */
+export function evaluatorOf(settings: AppSettings): Evaluator {
+  if (!settings.evaluator) throw new Error('Missing evaluator in the App settings; create the app with `specgateApp()`');
+  return settings.evaluator;
 }
 
 /**
@@ -85,9 +96,11 @@ async function gate(context: GateContext, request: GateRequest, settings: AppSet
       if (documents.changed.length === 0) {
         outcome = { kind: 'no-documents' };
       } else {
-        const report = evaluate({ files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}) });
+        // Parsing happens in a worker, within the deadline: a slow document stalls nobody else.
+        const { report, markers } = await evaluatorOf(settings).gate({
+          files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}), markers: issues.mode !== 'off',
+        });
         if (documents.notes.length > 0) context.log.info({ pull: request.number, notes: documents.notes }, 'specgate read a partial repository');
-        const markers = collectMarkers(documents.files, report);
         const current = await getPullRequest({ ...repoRef, number: request.number });
         if (current.headSha !== request.headSha) {
           await supersedeCheck({ ...target, newHead: current.headSha });

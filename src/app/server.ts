@@ -1,10 +1,15 @@
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
+import type { DestinationStream } from 'pino';
 import { createNodeMiddleware, Probot, type ProbotOctokit } from 'probot';
 import { DEFAULT_SETTINGS, specgateApp } from './app.js';
+import { createLog } from './create-log.js';
+import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from './evaluate-pool.js';
+import { limitConfigFile } from './limit-config-file.js';
 import { appOctokit } from './octokit.js';
 import type { AppSettings } from './gate.js';
+import { readLimitedBody } from './read-body.js';
 
 /** Where GitHub posts webhooks. */
 export const WEBHOOK_PATH = '/api/github/webhooks';
@@ -24,6 +29,8 @@ export interface ServerOptions {
   requestTimeoutMs?: number;
   settings?: AppSettings;
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
+  /** Where log lines go (stdout by default; tests keep them in memory). */
+  logDestination?: DestinationStream;
 }
 
 /** `fetch` with a timeout per attempt, so Octokit's retry plugin sees a hung request as a failure. */
@@ -33,45 +40,65 @@ export function timedFetch(timeoutMs: number): typeof fetch {
 
 /**
  * An HTTP server with the webhook endpoint and `GET /healthz`. Built on Probot's
- * `createNodeMiddleware`, so the same app also runs in any serverless handler.
+ * `createNodeMiddleware`, so the same app also runs in any serverless handler. Request
+ * bodies are capped before Probot reads them, documents are evaluated in worker threads
+ * (closed with the server), and log lines are bounded (see {@link createLog}).
  */
 export async function startServer(options: ServerOptions): Promise<{ url: string; server: HttpServer; probot: Probot; close(): Promise<void> }> {
   const probot = new Probot({
     appId: options.appId,
     privateKey: options.privateKey,
     secret: options.webhookSecret,
-    logLevel: options.logLevel ?? 'info',
+    log: createLog({ level: options.logLevel ?? 'info', ...(options.logDestination ? { destination: options.logDestination } : {}) }),
     ...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-    Octokit: options.Octokit ?? appOctokit(),
+    Octokit: (options.Octokit ?? appOctokit()).plugin(limitConfigFile),
     request: { fetch: timedFetch(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
   });
-  const middleware = await createNodeMiddleware(specgateApp(options.settings ?? DEFAULT_SETTINGS), { probot, webhooksPath: WEBHOOK_PATH });
-  const server = createServer((req, res) => {
+  const settings = options.settings ?? DEFAULT_SETTINGS;
+  const evaluator = settings.evaluator ?? createEvaluator({ timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS });
+  const middleware = await createNodeMiddleware(specgateApp({ ...settings, evaluator }), { probot, webhooksPath: WEBHOOK_PATH });
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
       return;
     }
-    void middleware(req, res, () => res.writeHead(404).end());
-  });
+    // Every path, not only the webhook path: Probot also matches it with a query or a trailing slash.
+    if (req.method !== 'GET' && req.method !== 'HEAD' && !(await readLimitedBody(req, res))) return;
+    await middleware(req, res, () => res.writeHead(404).end());
+  };
+  const server = createServer((req, res) => void handle(req, res));
   await new Promise<void>((resolve) => server.listen(options.port ?? 3000, options.host ?? '0.0.0.0', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     server,
     probot,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      // Only a pool made here is ours to stop; evaluations still running conclude as failed.
+      if (!settings.evaluator) await evaluator.close();
+    },
   };
 }
 
-/** Reads APP_ID, PRIVATE_KEY_PATH (or PRIVATE_KEY), WEBHOOK_SECRET, PORT, GHE_HOST and starts. */
+/**
+ * Reads APP_ID, PRIVATE_KEY_PATH (or PRIVATE_KEY), WEBHOOK_SECRET, PORT, GHE_HOST,
+ * LOG_LEVEL and SPECGATE_EVALUATION_TIMEOUT_MS, and starts.
+ */
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const missing = ['APP_ID', 'WEBHOOK_SECRET'].filter((name) => !env[name]);
   if (!env['PRIVATE_KEY'] && !env['PRIVATE_KEY_PATH']) missing.push('PRIVATE_KEY_PATH');
   if (missing.length > 0) {
     console.error(`specgate: missing environment variables: ${missing.join(', ')} (see .env.example)`);
+    process.exitCode = 1;
+    return;
+  }
+  const timeout = env['SPECGATE_EVALUATION_TIMEOUT_MS']?.trim() || String(DEFAULT_EVALUATION_TIMEOUT_MS);
+  if (!/^[1-9]\d*$/.test(timeout)) {
+    console.error(`specgate: unexpected SPECGATE_EVALUATION_TIMEOUT_MS \`${timeout.slice(0, 40)}\`, expected a whole number of milliseconds such as 60000`);
     process.exitCode = 1;
     return;
   }
@@ -84,6 +111,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     host: env['HOST'] ?? '0.0.0.0',
     ...(env['GHE_HOST'] ? { baseUrl: `https://${env['GHE_HOST']}/api/v3` } : {}),
     logLevel: (env['LOG_LEVEL'] as ServerOptions['logLevel']) ?? 'info',
+    settings: { ...DEFAULT_SETTINGS, evaluationTimeoutMs: Number(timeout) },
   });
   started.probot.log.info(`specgate listening on ${started.url} (webhooks at ${WEBHOOK_PATH}, health at /healthz)`);
 }

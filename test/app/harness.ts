@@ -3,9 +3,11 @@ import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
 import type { ProbotOctokit } from 'probot';
+import type { Evaluator } from '../../src/app/evaluate-pool.js';
 import { appOctokit } from '../../src/app/octokit.js';
 import { startServer, WEBHOOK_PATH } from '../../src/app/server.js';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
+import { INSTALLATION_TOKEN } from '../support/github-standin/state.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
@@ -24,20 +26,47 @@ function testOctokit(): typeof ProbotOctokit {
 export interface Harness {
   standIn: StandIn;
   appUrl: string;
+  /** Every log line the app wrote, at `trace` level (kept in memory, never printed). */
+  logs: string[];
   deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<number>;
   close(): Promise<void>;
 }
 
+export interface HarnessOptions {
+  latencyMs?: number;
+  requestTimeoutMs?: number;
+  /** The App's deadline per evaluation (default 60 s). */
+  evaluationTimeoutMs?: number;
+  /** A worker pool shared by several harnesses (a worker started from sources takes a second); the server makes its own otherwise. */
+  evaluator?: Evaluator;
+}
+
+/** What must never be written to a log: every line of the private key's body, the webhook secret, the installation token. */
+export const SECRETS: readonly string[] = [
+  ...privateKey.split('\n').filter((line) => line !== '' && !line.startsWith('-----')),
+  SECRET,
+  INSTALLATION_TOKEN,
+];
+
+/** The log lines that contain a secret, or an app JWT (which the private key signs). */
+export function linesWithSecrets(logs: readonly string[]): string[] {
+  return logs.filter((line) => SECRETS.some((secret) => line.includes(secret)) || /eyJ[\w-]+\.eyJ[\w-]+\./.test(line));
+}
+
 /** The real app server on 127.0.0.1 (random port) talking to a fresh stand-in. */
-export async function startHarness(options: { latencyMs?: number; requestTimeoutMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const standIn = await start(options.latencyMs === undefined ? {} : { latencyMs: options.latencyMs });
+  const logs: string[] = [];
   const app = await startServer({
     appId: 1, privateKey, webhookSecret: SECRET, port: 0, host: '127.0.0.1', baseUrl: standIn.url,
-    Octokit: testOctokit(), requestTimeoutMs: options.requestTimeoutMs ?? 2_000, settings: { issueDelayMs: 0 }, logLevel: 'fatal',
+    Octokit: testOctokit(), requestTimeoutMs: options.requestTimeoutMs ?? 2_000,
+    settings: { issueDelayMs: 0, evaluationTimeoutMs: options.evaluationTimeoutMs ?? 60_000, ...(options.evaluator ? { evaluator: options.evaluator } : {}) },
+    logLevel: 'trace', logDestination: { write: (line: string) => void logs.push(line) },
   });
   return {
     standIn,
     appUrl: app.url,
+    logs,
     deliver: async (name, payload, id = randomUUID()) => {
       const body = JSON.stringify(payload);
       const signature = `sha256=${createHmac('sha256', SECRET).update(body).digest('hex')}`;

@@ -1,11 +1,11 @@
 import type { Context } from 'probot';
-import { evaluate, isGated } from '../../engine/index.js';
+import { isGated } from '../../engine/index.js';
 import {
   compareCommits, failCheck, hasSpecFolders, listCheckRuns, publishChecks, readDocuments, readWaivers, startCheck,
   type CheckOutcome, type Waiver,
 } from '../../github/index.js';
 import { loadConfig } from '../config.js';
-import { botLoginOf, type AppSettings } from '../gate.js';
+import { botLoginOf, evaluatorOf, type AppSettings } from '../gate.js';
 
 /**
  * Merge queues need `specgate` on the merge group's head SHA too, or the required check
@@ -35,9 +35,11 @@ export async function onMergeGroup(context: Context<'merge_group.checks_requeste
         ...numbers.map((number) => readWaivers({ ...repoRef, number, botLogin: botLoginOf(settings) })),
       ]);
       const waivers = (waiverLists as Waiver[][]).flat();
-      outcome = documents.changed.length === 0
-        ? { kind: 'no-documents' }
-        : { kind: 'report', report: evaluate({ files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}) }), waivers, notes: documents.notes };
+      if (documents.changed.length === 0) outcome = { kind: 'no-documents' };
+      else {
+        const { report } = await evaluatorOf(settings).gate({ files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}), markers: false });
+        outcome = { kind: 'report', report, waivers, notes: documents.notes };
+      }
     }
     await publishChecks({ ...target, outcome });
   } catch (error) {

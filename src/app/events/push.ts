@@ -1,11 +1,10 @@
 import type { Context } from 'probot';
-import { toDocument, untrustedCode } from '../../engine/index.js';
-import { findClarificationMarkers } from '../../engine/rules/clarifications/find-clarification-markers.js';
+import { untrustedCode, type SourceFile } from '../../engine/index.js';
 import {
-  CONFIG_PATH, closeIssue, fetchObjects, findPullRequestsForSha, getPullRequest, listClarificationIssues, markerKey, type TrackedIssue,
+  CONFIG_PATH, closeIssue, fetchObjects, findPullRequestsForSha, getPullRequest, listClarificationIssues, type TrackedIssue,
 } from '../../github/index.js';
 import { loadConfig } from '../config.js';
-import { botLoginOf, gatePullRequest, type AppSettings } from '../gate.js';
+import { botLoginOf, evaluatorOf, gatePullRequest, type AppSettings } from '../gate.js';
 
 /**
  * A push to the default branch: when the config or the constitution changed, every open
@@ -30,10 +29,10 @@ export async function onPush(context: Context<'push'>, settings: AppSettings): P
   if (block.mode === 'off') return;
   const tracked = await listClarificationIssues({ octokit: context.octokit, owner, repo, label: block.labels[0] ?? 'specgate', botLogin: botLoginOf(settings) });
   const candidates = tracked.filter((issue) => issue.state === 'open' && touched.has(issue.meta.path));
-  if (candidates.length > 0) await closeResolved(context, { owner, repo, sha: payload.after, candidates });
+  if (candidates.length > 0) await closeResolved(context, { owner, repo, sha: payload.after, candidates, settings });
 }
 
-async function closeResolved(context: Context<'push'>, input: { owner: string; repo: string; sha: string; candidates: TrackedIssue[] }): Promise<void> {
+async function closeResolved(context: Context<'push'>, input: { owner: string; repo: string; sha: string; candidates: TrackedIssue[]; settings: AppSettings }): Promise<void> {
   const { owner, repo, sha } = input;
   const octokit = context.octokit;
   const paths = [...new Set(input.candidates.map((issue) => issue.meta.path))];
@@ -41,12 +40,14 @@ async function closeResolved(context: Context<'push'>, input: { owner: string; r
     fetchObjects({ octokit, owner, repo, requests: paths.map((path) => ({ expression: `${sha}:${path}` })) }),
     Promise.all([...new Set(input.candidates.map((issue) => issue.meta.pr))].map(async (number) => [number, await getPullRequest({ octokit, owner, repo, number })] as const)),
   ]);
-  const keys = new Set<string>();
+  const files: SourceFile[] = [];
   paths.forEach((path, i) => {
     const object = objects[i];
     const text = object?.type === 'blob' ? object.blob.text : null;
-    if (text !== null && text !== undefined) for (const marker of findClarificationMarkers(toDocument(path, text))) keys.add(markerKey(path, marker.question));
+    if (text !== null && text !== undefined) files.push({ path, content: text });
   });
+  // Parsed in a worker, like every document: the event loop stays free.
+  const keys = new Set(await evaluatorOf(input.settings).markerKeys(files));
   const closedPulls = new Set(states.filter(([, pull]) => pull.state === 'closed').map(([number]) => number));
   for (const issue of input.candidates) {
     // Open PRs keep their issues in step themselves; only merged work is judged on the default branch.

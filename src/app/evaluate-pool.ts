@@ -1,0 +1,70 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { SourceFile } from '../engine/index.js';
+import type { GateInput, GateOutput, WorkerTask } from './evaluate-worker.js';
+
+/** How long one evaluation may run before its worker is stopped and the check fails. */
+export const DEFAULT_EVALUATION_TIMEOUT_MS = 60_000;
+
+/** Runs the document work off the event loop, each task within the deadline. */
+export interface Evaluator {
+  /** {@link evaluate} plus the flagged clarification markers. */
+  gate(input: GateInput): Promise<GateOutput>;
+  /** The keys of every clarification marker in the files. */
+  markerKeys(files: readonly SourceFile[]): Promise<string[]>;
+  /** Stops the workers; pending tasks are rejected. */
+  close(): Promise<void>;
+}
+
+/** An evaluation stopped at the deadline: the check concludes as failed with this message. */
+export class EvaluationTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`evaluation exceeded ${timeoutMs / 1_000} s; split the document into smaller files, or add slow paths to \`exclude\` in \`.github/specgate.yml\``);
+    this.name = 'EvaluationTimeoutError';
+  }
+}
+
+// From TypeScript sources (jest, tsx) the worker is a .ts file: a bootstrap registers tsx first.
+const fromSources = import.meta.url.endsWith('.ts');
+const WORKER = new URL(fromSources ? './evaluate-worker-tsx.mjs' : './evaluate-worker.js', import.meta.url).href;
+
+/** A pool of worker threads running {@link ./evaluate-worker.ts}; a task past `timeoutMs` has its worker terminated. */
+export function createEvaluator(options: { timeoutMs?: number; maxThreads?: number } = {}): Evaluator {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS;
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: 0,
+    maxThreads: options.maxThreads ?? Math.max(2, availableParallelism()),
+    idleTimeout: 60_000,
+    // The parent's flags (jest's, tsx's preloads) are not the worker's business.
+    ...(fromSources ? { execArgv: [] } : {}),
+  });
+  const run = <I, O>(name: string, input: I): Promise<O> => runWithDeadline<I, O>({ pool, name, input, timeoutMs });
+  return {
+    gate: (input) => run('gate', input),
+    markerKeys: (files) => run('markerKeys', files),
+    close: () => pool.destroy(),
+  };
+}
+
+/** Runs one task; the deadline starts when a worker picks it up, not while it waits in the queue. */
+async function runWithDeadline<I, O>(task: { pool: Piscina; name: string; input: I; timeoutMs: number }): Promise<O> {
+  const { port1, port2 } = new MessageChannel();
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  port1.once('message', () => {
+    timer = setTimeout(() => controller.abort(), task.timeoutMs);
+  });
+  port1.unref();
+  const posted: WorkerTask<I> = { input: task.input, started: port2 };
+  try {
+    return (await task.pool.run(posted, { name: task.name, signal: controller.signal, transferList: [port2] })) as O;
+  } catch (error) {
+    if (controller.signal.aborted) throw new EvaluationTimeoutError(task.timeoutMs);
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    port1.close();
+  }
+}
