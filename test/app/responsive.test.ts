@@ -6,19 +6,22 @@ import { pullRequestEvent, type Harness } from './harness.js';
 import { useHarness } from './use-harness.js';
 
 /**
- * A valid spec with `count` plain requirement lines of about 90 bytes: nothing the parse
- * guard skips, and the engine takes seconds for 9,000 of them (800 KB).
+ * `count` features, each a valid spec of 1,000 plain requirement lines (90 KB): every file
+ * well within the parse guard's budget, but the engine takes seconds for them all.
  */
-function longSpec(count: number): string {
-  const lines = Array.from({ length: count }, (_, i) => `- FR-${String(i + 3).padStart(5, '0')}: System MUST record audit event number ${i} with its actor, time and outcome.`);
-  return SPEC_RESOLVED.replace('### Functional Requirements\n', `### Functional Requirements\n\n${lines.join('\n')}\n`);
+function bigFeatures(count: number): Record<string, string> {
+  const lines = Array.from({ length: 1_000 }, (_, i) => `- FR-${String(i + 3).padStart(5, '0')}: System MUST record audit event number ${i} with its actor, time and outcome.`);
+  const spec = SPEC_RESOLVED.replace('### Functional Requirements\n', `### Functional Requirements\n\n${lines.join('\n')}\n`);
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`specs/${String(i + 1).padStart(3, '0')}-audit/spec.md`, spec]));
 }
 
-function seed(harness: Harness, specs: Record<string, string>): { repo: Repo; pulls: Record<string, ReturnType<Repo['openPull']>> } {
+const one = (feature: string, spec: string): Record<string, string> => ({ [`specs/${feature}/spec.md`]: spec });
+
+function seed(harness: Harness, branches: Record<string, Record<string, string>>): { repo: Repo; pulls: Record<string, ReturnType<Repo['openPull']>> } {
   const repo = harness.standIn.state.addRepo('acme', 'product', { '.github/specgate.yml': CONFIG, '.specify/memory/constitution.md': CONSTITUTION });
   const pulls: Record<string, ReturnType<Repo['openPull']>> = {};
-  for (const [branch, spec] of Object.entries(specs)) {
-    repo.commit(branch, { [`specs/${branch}/spec.md`]: spec });
+  for (const [branch, files] of Object.entries(branches)) {
+    repo.commit(branch, files);
     pulls[branch] = repo.openPull(branch);
   }
   return { repo, pulls };
@@ -39,8 +42,10 @@ describe('a slow evaluation', () => {
   const harness = useHarness();
 
   test('leaves /healthz answering and another pull request gated while it runs', async () => {
-    const { repo, pulls } = seed(harness, { '001-audit': longSpec(9_000), '002-login': SPEC_WITH_MARKERS, '003-warm': SPEC_RESOLVED, '004-warm': SPEC_RESOLVED });
-    const slow = pulls['001-audit']!;
+    const { repo, pulls } = seed(harness, {
+      audit: bigFeatures(20), '002-login': one('002-login', SPEC_WITH_MARKERS), '003-warm': one('003-warm', SPEC_RESOLVED), '004-warm': one('004-warm', SPEC_RESOLVED),
+    });
+    const slow = pulls['audit']!;
     const fast = pulls['002-login']!;
     // Two pull requests at once start both workers (each loads the engine), so the fast one below waits for none.
     await Promise.all(['003-warm', '004-warm'].map((branch) => harness.deliver('pull_request', pullRequestEvent(repo, pulls[branch]!.number))));
@@ -72,8 +77,8 @@ describe('an evaluation past the deadline', () => {
   const harness = useHarness({ evaluationTimeoutMs: 1_000 });
 
   test('concludes specgate as failed with the reason, and the next pull request is gated as usual', async () => {
-    const { repo, pulls } = seed(harness, { '001-audit': longSpec(6_000), '002-login': SPEC_WITH_MARKERS });
-    const slow = pulls['001-audit']!;
+    const { repo, pulls } = seed(harness, { audit: bigFeatures(12), '002-login': one('002-login', SPEC_WITH_MARKERS) });
+    const slow = pulls['audit']!;
     await harness.deliver('pull_request', pullRequestEvent(repo, slow.number));
     await waitFor(() => statusOf(repo, slow.headSha) === 'completed');
 
