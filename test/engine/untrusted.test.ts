@@ -7,6 +7,8 @@ import { unified } from 'unified';
 import {
   hasSpecgateMarker, truncate, untrustedCode, untrustedLog, untrustedMarkdown, untrustedPlain, untrustedText, untrustedUser,
 } from '../../src/engine/report/index.js';
+import { untrustedTerminal, renderText } from '../../src/engine/report/index.js';
+import { defaultConfig, evaluate } from '../../src/engine/index.js';
 import { HOSTILE, LIVE_MENTION } from '../support/hostile-corpus.js';
 
 /** GitHub renders with cmark-gfm; micromark with GFM parses CommonMark the same way. */
@@ -111,4 +113,13 @@ test('a login names the account without pinging it', () => {
   expect(untrustedUser('maria')).toBe('@\u200Bmaria');
   expect(untrustedUser('dependabot[bot]')).toBe('@\u200Bdependabot\\[bot\\]');
   expect(untrustedUser('dependabot[bot]', { plain: true })).toBe('@\u200Bdependabot[bot]');
+});
+
+test('the terminal report carries no escape sequence or control from a document', () => {
+  const spec = '# Spec\n\n- **FR-001**: System MUST [NEEDS CLARIFICATION: \u001b[2J\u001b]0;pwned\u0007which \u202Eprovider?]\n';
+  const text = renderText(evaluate({ files: [{ path: 'specs/001-\u001b[31mx/spec.md', content: spec }], config: defaultConfig() }));
+  expect(text).toContain('which provider?');
+  // eslint-disable-next-line no-control-regex -- looking for controls is the point
+  expect(text).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/);
+  expect(untrustedTerminal('a\n  b\u001b[0m')).toBe('a b[0m');
 });

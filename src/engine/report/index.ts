@@ -5,5 +5,5 @@ export { renderSarif, type SarifOptions, type SarifRuleMeta } from './sarif.js';
 export { renderMarkdown, DEFAULT_MARKDOWN_LENGTH, type MarkdownOptions } from './markdown.js';
 export { countSeverities, describeCounts, type SeverityCounts } from './counts.js';
 export {
-  untrustedText, untrustedCode, untrustedPlain, untrustedMarkdown, untrustedUser, untrustedLog, truncate, hasSpecgateMarker, type UntrustedOptions,
+  untrustedText, untrustedCode, untrustedPlain, untrustedMarkdown, untrustedUser, untrustedLog, untrustedTerminal, truncate, hasSpecgateMarker, type UntrustedOptions,
 } from './untrusted.js';

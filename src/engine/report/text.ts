@@ -1,6 +1,7 @@
 import type { Finding, Report } from '../types.js';
 import { countSeverities, describeCounts } from './counts.js';
 import { renderCoverageText } from './coverage.js';
+import { untrustedTerminal } from './untrusted.js';
 
 const VERDICT_MARK = { success: '✓', failure: '✗', neutral: '-' } as const;
 
@@ -11,11 +12,11 @@ const VERDICT_MARK = { success: '✓', failure: '✗', neutral: '-' } as const;
 export function renderText(report: Report): string {
   const out: string[] = [];
   for (const [path, findings] of groupByPath(report)) {
-    out.push(path);
+    out.push(untrustedTerminal(path));
     const width = Math.max(...findings.map((finding) => String(finding.line).length));
     for (const finding of findings) {
       const line = String(finding.line).padStart(width);
-      out.push(`  ${line}  ${finding.severity.padEnd(7)}  ${oneLine(finding.message)}  ${finding.rule}`);
+      out.push(`  ${line}  ${finding.severity.padEnd(7)}  ${untrustedTerminal(finding.message)}  ${finding.rule}`);
     }
     out.push('');
   }
@@ -44,8 +45,4 @@ function groupByPath(report: Report): Map<string, Finding[]> {
     groups.set(finding.path, list);
   }
   return groups;
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s*\n\s*/g, ' ');
 }

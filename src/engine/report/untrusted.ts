@@ -121,6 +121,16 @@ export function untrustedLog(text: string): string {
     .join('\n');
 }
 
+/**
+ * Text for a terminal (the CLI's text report): escape sequences (`ESC[…`, which can move
+ * the cursor, rewrite earlier lines or retitle the window), other controls and
+ * bidirectional overrides are removed, and line breaks folded, so a document cannot
+ * change what the report appears to say.
+ */
+export function untrustedTerminal(text: string): string {
+  return String(text).replace(/\s*\n\s*/g, ' ').replace(CONTROLS, '');
+}
+
 /** At most `max` characters of raw text, cut on a code point boundary, `…` marking the cut. */
 export function truncate(text: string, max: number): string {
   return clip(String(text), max);
