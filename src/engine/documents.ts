@@ -3,6 +3,7 @@ import type { Config } from './config/schema.js';
 import { decode } from './markdown/decode.js';
 import { findPathology } from './markdown/guard.js';
 import { parseMarkdown } from './markdown/parse.js';
+import { scanLines } from './markdown/scan-lines.js';
 import type { Document, RawFinding, SourceFile } from './types.js';
 
 /** A file the engine could not turn into a document, and why. */
@@ -16,33 +17,50 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
   const unreadable: Unreadable[] = [];
   for (const file of files) {
     const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
-    if (size > config['max-file-size']) {
-      unreadable.push({ path: file.path, line: 1, message: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${config['max-file-size']}); the file was not checked` });
-      continue;
-    }
     const decoded = decode(file.content);
     if (!decoded.ok) {
-      unreadable.push({ path: file.path, line: 1, message: 'Unexpected binary content (a NUL byte); the file was not checked' });
+      unreadable.push({ path: file.path, line: 1, message: `Unexpected binary content (a NUL byte); the file was not checked. ${FIX}` });
       continue;
     }
     if (decoded.invalidUtf8) {
       const line = firstReplacementLine(decoded.text);
-      unreadable.push({ path: file.path, line, message: 'Unexpected invalid UTF-8; the bytes were read as `U+FFFD` and the rest of the file was checked' });
+      unreadable.push({ path: file.path, line, message: 'Unexpected invalid UTF-8; the bytes were read as `U+FFFD` and the rest of the file was checked. Save the file as UTF-8' });
     }
-    const pathology = findPathology(decoded.text);
-    if (pathology) {
-      unreadable.push({ path: file.path, line: pathology.line, message: `Unexpected markdown too costly to parse (${pathology.reason}); the file was not checked` });
-      continue;
-    }
-    try {
-      documents.push(toDocument(file.path, decoded.text));
-    } catch (error) {
-      // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
-      const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
-      unreadable.push({ path: file.path, line: 1, message: `Unexpected document structure (${reason}); the file was not checked` });
-    }
+    const limit = config['max-file-size'];
+    const skip = size > limit
+      ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` }
+      : pathologyOf(decoded.text);
+    const document = skip ? undefined : parseOrUndefined(file.path, decoded.text, unreadable);
+    if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${SCANNED}. ${FIX}` });
+    // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
+    documents.push(document ?? toScannedDocument(file.path, decoded.text));
   }
   return { documents, unreadable };
+}
+
+const SCANNED = 'it was only scanned line by line, for markers, checkboxes, ids and headings';
+const FIX = 'Split the file, raise `max-file-size` in `.github/specgate.yml`, or add its path to `exclude`';
+
+function pathologyOf(text: string): { line: number; why: string } | undefined {
+  const pathology = findPathology(text);
+  return pathology ? { line: pathology.line, why: `Unexpected markdown too costly to parse (${pathology.reason})` } : undefined;
+}
+
+function parseOrUndefined(path: string, text: string, unreadable: Unreadable[]): Document | undefined {
+  try {
+    return toDocument(path, text);
+  } catch (error) {
+    // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
+    const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
+    unreadable.push({ path, line: 1, message: `Unexpected document structure (${reason}); ${SCANNED}. ${FIX}` });
+    return undefined;
+  }
+}
+
+/** The line-scanned model of a text the parser must not be given. */
+function toScannedDocument(path: string, text: string): Document {
+  const kind = classifyKind(path, text);
+  return { path, kind, family: classifyFamily(kind, text), feature: featureFolder(path, kind), text, ...scanLines(text) };
 }
 
 /** Builds the document model for one decoded text. */

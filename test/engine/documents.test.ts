@@ -24,7 +24,7 @@ describe('reading documents', () => {
     expect(report.documents).toEqual([{ path: 'specs/001-a/spec.md', kind: 'spec', family: 'generic' }]);
   });
 
-  it('reports binary, invalid UTF-8 and oversized files instead of failing', () => {
+  it('reports binary, invalid UTF-8 and oversized files as errors instead of crashing', () => {
     const config = { ...defaultConfig(), 'max-file-size': 100 };
     const report = evaluate({
       config,
@@ -36,11 +36,13 @@ describe('reading documents', () => {
     });
     const found = report.gates.flatMap((g) => g.findings).map((f) => `${f.path}:${f.line} ${f.rule} ${f.severity}`);
     expect(found).toEqual([
-      'specs/001-a/big.md:1 readable-document warning',
-      'specs/001-a/bin.md:1 readable-document warning',
-      'specs/001-a/latin1.md:2 readable-document warning',
+      'specs/001-a/big.md:1 readable-document error',
+      'specs/001-a/bin.md:1 readable-document error',
+      'specs/001-a/latin1.md:2 readable-document error',
     ]);
-    expect(report.documents.map((d) => d.path)).toEqual(['specs/001-a/latin1.md']);
+    // The oversized file is still scanned line by line; a binary one cannot be.
+    expect(report.documents.map((d) => d.path)).toEqual(['specs/001-a/big.md', 'specs/001-a/latin1.md']);
+    expect(report.gates.find((g) => g.id === 'completeness')?.conclusion).toBe('failure');
   });
 
   it('gates only documents in the roots, never templates or agent folders', () => {

@@ -96,7 +96,7 @@ export const configSchema = z
     constitution: globs(CONFIG_LIMITS.constitution).default(DEFAULT_CONSTITUTION).describe('Candidate paths of the project constitution; the first that exists is used.'),
     preset: preset.default('auto').describe('Rule preset: `auto` picks one per document from its detected family.'),
     'fail-on': z.enum(['error', 'warning']).default('error').describe('Lowest severity that fails a gate.'),
-    'max-file-size': z.number().int().positive().max(CONFIG_LIMITS.maxFileSize).default(1_048_576).describe('Documents larger than this many bytes are reported and skipped.'),
+    'max-file-size': z.number().int().positive().max(CONFIG_LIMITS.maxFileSize).default(1_048_576).describe('Documents larger than this many bytes fail `completeness` and are only scanned line by line for markers, checkboxes and ids.'),
     rules: rules.default({}).describe('Per-rule severity (`error`, `warning`, `notice`, `off`) or `{ severity, options }`.'),
     overrides: z.array(override).max(CONFIG_LIMITS.overrides).default([]).describe('Per-path presets and rule settings, applied in order (monorepos).'),
     'clarification-issues': clarificationIssues.default({ mode: 'on-open', 'max-per-pr': 10, labels: ['specgate', 'needs-clarification'] }).describe('How the App and the Action keep one issue per open clarification.'),
