@@ -60,7 +60,7 @@ function parseOrUndefined(path: string, text: string, unreadable: Unreadable[]):
 /** The line-scanned model of a text the parser must not be given. */
 function toScannedDocument(path: string, text: string): Document {
   const kind = classifyKind(path, text);
-  return { path, kind, family: classifyFamily(kind, text), feature: featureFolder(path, kind), text, ...scanLines(text) };
+  return { path, kind, family: classifyFamily(kind, text), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
 }
 
 /** Builds the document model for one decoded text. */

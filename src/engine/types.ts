@@ -89,6 +89,12 @@ export interface Document {
    */
   prose: string[];
   tree: Root;
+  /**
+   * Set when the document was too large or too costly to parse and was scanned line by
+   * line instead (markdown/scan-lines.ts): `tree` is then empty, and a rule that reads
+   * the tree must read `prose` instead, or say nothing.
+   */
+  scanned?: true;
   sections: Section[];
   checkboxes: Checkbox[];
   tables: Table[];

@@ -42,6 +42,8 @@ function translated(document: Document): boolean {
 
 // Content is any block but a heading, an HTML comment or a rule, anywhere in the section.
 function isEmpty(document: Document, section: Section): boolean {
+  // A scanned document has no tree: any prose line that is not a heading or a rule is content.
+  if (document.scanned) return !document.prose.slice(section.line, section.endLine).some((line) => line.trim() !== '' && !/^\s*(#|(?:[-*_]\s*){3,}$)/.test(line));
   const stack = [...document.tree.children];
   return !stack.some((node) => {
     const line = node.position?.start.line ?? 0;

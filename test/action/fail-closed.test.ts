@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { start, type StandIn } from '../support/github-standin/index.js';
+import { pullRequestOpened } from './support/payloads.js';
+import { runAction } from './support/run-action.js';
+
+/** A document that cannot be fully checked fails the job, and its markers still count. */
+const SPEC = 'specs/001-export-csv/spec.md';
+const CHECKLIST = 'specs/001-export-csv/checklists/requirements.md';
+const read = (path: string): string => readFileSync(path, 'utf8');
+
+let standIn: StandIn;
+beforeAll(async () => {
+  standIn = await start();
+});
+afterAll(async () => standIn.close());
+
+describe('the bundled Action fails closed', () => {
+  it('fails a spec padded past max-file-size with a hidden comment, and still annotates its open markers', async () => {
+    const padded = `${read(`examples/action-failing/${SPEC}`)}\n<!--${' padding'.repeat(1_000)} -->\n`;
+    const repo = standIn.state.addRepo('acme', 'padded', { '.github/specgate.yml': 'max-file-size: 4096\n' });
+    repo.commit('feature', { [SPEC]: padded, [CHECKLIST]: read(`examples/action-passing/${CHECKLIST}`) });
+    const pull = repo.openPull('feature');
+
+    const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'check-runs': 'never' } });
+
+    expect(run.code).toBe(1);
+    expect(run.outputs['conclusion']).toBe('failure');
+    const errors = run.annotations.filter((a) => a.level === 'error' && a.properties['file'] === SPEC);
+    expect(errors.map((a) => a.properties['title'])).toEqual(expect.arrayContaining(['specgate completeness: readable-document', 'specgate clarifications: no-unresolved-clarifications']));
+    expect(errors.find((a) => a.properties['title'] === 'specgate completeness: readable-document')!.message).toMatch(/max-file-size/);
+    expect(run.summary).toMatch(/completeness \| failure/);
+    expect(standIn.problems).toEqual([]);
+  });
+});
