@@ -48,7 +48,7 @@ function pathologyOf(text: string): { line: number; why: string } | undefined {
 
 function parseOrUndefined(path: string, text: string, unreadable: Unreadable[]): Document | undefined {
   try {
-    return toDocument(path, text);
+    return toParsedDocument(path, text);
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
     const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
@@ -63,8 +63,23 @@ function toScannedDocument(path: string, text: string): Document {
   return { path, kind, family: classifyFamily(kind, text), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
 }
 
-/** Builds the document model for one decoded text. */
+/**
+ * Builds the document model for one decoded text. Safe on any text: one the parser must
+ * not be given (see {@link findPathology}, or nesting past its stack) is scanned line by
+ * line instead, so callers outside {@link loadDocuments} (marker collection, base texts)
+ * cannot be stalled by a crafted file either.
+ */
 export function toDocument(path: string, text: string): Document {
+  if (findPathology(text)) return toScannedDocument(path, text);
+  try {
+    return toParsedDocument(path, text);
+  } catch (error) {
+    if (error instanceof RangeError) return toScannedDocument(path, text);
+    throw error;
+  }
+}
+
+function toParsedDocument(path: string, text: string): Document {
   const parsed = parseMarkdown(text);
   const kind = classifyKind(path, text);
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig, evaluate, type Report } from '../../src/engine/index.js';
 import { scanLines } from '../../src/engine/markdown/scan-lines.js';
+import { toDocument } from '../../src/engine/documents.js';
 
 const SPEC = [
   '# Feature Specification: Login',
@@ -59,5 +60,11 @@ describe('a document that cannot be fully checked fails closed', () => {
     expect(conclusion(report, 'completeness')).toBe('failure');
     // A hang guard, not a benchmark.
     expect(performance.now() - started).toBeLessThan(20_000);
+  });
+
+  it('toDocument, used outside the gate run (marker collection, base texts), never hands the parser a costly text', () => {
+    const document = toDocument('specs/001-login/spec.md', `${SPEC}\n${']'.repeat(30_000)}\n`);
+    expect(document.scanned).toBe(true);
+    expect(toDocument('specs/001-login/spec.md', SPEC).scanned).toBeUndefined();
   });
 });
