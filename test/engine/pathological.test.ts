@@ -1,9 +1,13 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { SHAPES } from '../../bench/pathological-shapes.js';
 import { defaultConfig, evaluate } from '../../src/engine/index.js';
-import { findPathology } from '../../src/engine/markdown/guard.js';
+import { estimateParseCost, findPathology, PARSE_BUDGET } from '../../src/engine/markdown/guard.js';
 
 // Inputs that made the parser or a rule take super-linear time, or overflow the stack.
-// No timing is asserted: a regression shows as this suite timing out, not as a flaky number.
+// No timing is asserted beyond a generous hang guard: a regression shows as a test that
+// takes seconds or times out, not as a flaky number.
 const MB = 1_000_000;
 const CASES: Record<string, string> = {
   'a million `]`': ']'.repeat(MB),
@@ -24,25 +28,59 @@ const CASES: Record<string, string> = {
   'an amendment date label followed by spaces': `Last Amended: ${' '.repeat(MB / 2)}`,
   'a status label followed by spaces': `Status ${' '.repeat(MB / 2)}`,
   'an unresolved marker followed by spaces': `[NEEDS CLARIFICATION ${' '.repeat(MB / 2)}`,
+  'a heading of spaces with a closing hash': `# a${' '.repeat(MB / 2)}b #`,
+  'a table delimiter row of pipes': `| a |\n${'|'.repeat(MB / 2)}`,
+  'link brackets in a task item': `- [ ] ${'[a'.repeat(MB / 4)}`,
+};
+
+const findingsOf = (body: string) => {
+  const config = { ...defaultConfig(), 'max-file-size': 2 * MB };
+  const files = ['spec.md', 'plan.md', 'tasks.md'].map((name) => ({ path: `specs/001-a/${name}`, content: `# Feature Specification: A\n\n${body}\n` }));
+  return evaluate({ files, config }).gates.flatMap((gate) => gate.findings);
 };
 
 describe('pathological documents', () => {
-  const config = { ...defaultConfig(), 'max-file-size': 2 * MB };
   it.each(Object.entries(CASES))('%s: a finding or a clean check, never a crash or a hang', (_name, body) => {
-    const files = ['spec.md', 'plan.md', 'tasks.md'].map((name) => ({ path: `specs/001-a/${name}`, content: `# Feature Specification: A\n\n${body}\n` }));
-    const report = evaluate({ files, config });
-    const findings = report.gates.flatMap((gate) => gate.findings);
+    const started = performance.now();
+    const findings = findingsOf(body);
     expect(findings.filter((finding) => finding.message.startsWith('Unexpected error in rule'))).toEqual([]);
     for (const finding of findings) expect(finding.line).toBeGreaterThanOrEqual(1);
+    // A hang guard for three 1 MB documents; the slowest of these took over a minute each.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
-  it('flags costly markdown with the line of the block', () => {
-    expect(findPathology(`# T\n\nok\n\n${']'.repeat(30_000)}\n`)).toEqual({ line: 5, reason: '30000 `]` in one paragraph' });
-    expect(findPathology(`# T\n\n${'> '.repeat(150)}x\n`)?.reason).toBe('blockquotes nested more than 100 deep');
+  it.each(Object.entries(SHAPES))('1 MiB of %s is scanned, not parsed, and the marker in it still counts', (_name, make) => {
+    const started = performance.now();
+    const findings = findingsOf(`${make(1_048_576)}\n\n- **FR-001**: System MUST [NEEDS CLARIFICATION: which one?]\n`);
+    const readable = findings.filter((finding) => finding.rule === 'readable-document' && finding.path === 'specs/001-a/spec.md');
+    expect(readable).toEqual([expect.objectContaining({ severity: 'error', message: expect.stringMatching(/^Unexpected markdown too costly to parse \(.+\); it was only scanned line by line/) })]);
+    expect(findings.filter((finding) => finding.rule === 'no-unresolved-clarifications' && finding.path === 'specs/001-a/spec.md')).toHaveLength(1);
+    // A hang guard: before the guard knew these shapes, each took from 5 s to minutes.
+    expect(performance.now() - started).toBeLessThan(15_000);
   });
 
-  it('leaves real documents alone', () => {
-    const checklist = Array.from({ length: 2000 }, (_, i) => `- [ ] CHK${String(i).padStart(3, '0')} Is **this** [spec](./spec.md) _clear_? <!-- note -->`).join('\n');
+  it('flags costly markdown with the line of the block and what makes it costly', () => {
+    expect(findPathology(`# T\n\nok\n\n${']'.repeat(30_000)}\n`)).toEqual({ line: 5, reason: expect.stringMatching(/^\d+ `]` in one paragraph$/) });
+    expect(findPathology(`# T\n\n${'> '.repeat(150)}x\n`)).toEqual({ line: 3, reason: 'lists, blockquotes or footnotes nested more than 100 deep' });
+    expect(findPathology(`# T\n\n${'- a\n\nb\n\n'.repeat(20_000)}`)?.reason).toMatch(/^\d+ lists or quotes ended and 0 setext headings in \d+ lines/);
+    expect(findPathology(`# T\n\n${'a\n===\n\n'.repeat(20_000)}`)?.reason).toMatch(/^0 lists or quotes ended and \d+ setext headings/);
+    expect(findPathology(`# T\n\n${'- a\n'.repeat(50_000)}`)?.reason).toMatch(/^\d+ list items or quotes, 0 table rows/);
+  });
+
+  it('leaves real documents alone, with room to spare', () => {
+    // Twice the checkboxes of the longest checklist in 2,000 real documents (452).
+    const checklist = Array.from({ length: 900 }, (_, i) => `- [ ] CHK${String(i).padStart(3, '0')} Is **this** [spec](./spec.md) _clear_? <!-- note -->`).join('\n');
     expect(findPathology(checklist)).toBeUndefined();
+    for (const path of listMarkdown('examples')) {
+      expect([path, estimateParseCost(readFileSync(path, 'utf8')).total < PARSE_BUDGET / 2]).toEqual([path, true]);
+    }
   });
 });
+
+function listMarkdown(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return listMarkdown(path);
+    return entry.name.endsWith('.md') ? [path] : [];
+  });
+}

@@ -1,15 +1,17 @@
+import { BlockCounter } from './cost-blocks.js';
+import { costOf, describeInline, InlineCounter } from './cost-inline.js';
+
 /**
- * The markdown parser takes time quadratic in the number of `]`, of emphasis delimiters
- * (`*`, `_`) and of HTML openers (`<!--`, `<![CDATA[`, `<?`, about 16 times costlier
- * each) within one paragraph, and recursion as deep as the blockquote nesting. Real documents are nowhere near the limits below; crafted ones can be, and
- * one such file must not stall a pull request's checks. Measured: one paragraph of
- * 10,000 `]` parses in about 0.35 s, 40,000 in about 4 s.
+ * The markdown parser (micromark + mdast-util-from-markdown) has costs super-linear in
+ * some shapes of input and a large constant in others: a megabyte of `- a` lines, of
+ * nested lists, of `` * `c` `` or of `[x` takes from seconds to minutes. The estimate
+ * below is linear in the text and errs high (real documents come out at 0.5 to 0.9 times
+ * their measured cost); a text over the budget, about 0.8 s of parsing on a 2-core machine
+ * and twice the costliest of 2,000 real documents, is scanned line by line instead
+ * (`scan-lines.ts`) and reported. See `cost-inline.ts` and `cost-blocks.ts` for the model.
  */
-const BUDGET = 4e8;
-const MAX_QUOTE_DEPTH = 100;
-// Anywhere on a line: blockquotes also nest inside list items and other containers.
-const DEEP_QUOTE = new RegExp(`(?:>[ \\t]{0,3}){${MAX_QUOTE_DEPTH + 1}}`);
-const HTML_WEIGHT = 4;
+export const PARSE_BUDGET = 800_000;
+const MAX_DEPTH = 100;
 
 /** Why a text is too costly to parse, with the line where the costly block starts. */
 export interface Pathology {
@@ -17,59 +19,63 @@ export interface Pathology {
   reason: string;
 }
 
-/** Finds a block whose parse would take super-linear time or blow the stack; linear in the text. */
-export function findPathology(text: string): Pathology | undefined {
-  const deep = DEEP_QUOTE.exec(text);
-  if (deep) return { line: lineAt(text, deep.index), reason: `blockquotes nested more than ${MAX_QUOTE_DEPTH} deep` };
-  let cost = 0;
-  let blockLine = 1;
-  let line = 1;
-  let brackets = 0;
-  let delimiters = 0;
-  let openers = 0;
-  let lineHasText = false;
-  let worst: Pathology | undefined;
-  const close = (): void => {
-    const html = openers * HTML_WEIGHT;
-    cost += brackets * brackets + delimiters * delimiters + html * html;
-    if (!worst && cost > BUDGET) {
-      const what = [`${brackets} \`]\``, `${delimiters} \`*\` or \`_\``, `${openers} \`<!\` or \`<?\``];
-      const largest = [brackets, delimiters, html].indexOf(Math.max(brackets, delimiters, html));
-      worst = { line: blockLine, reason: `${what[largest]} in one paragraph` };
-    }
-    brackets = 0;
-    delimiters = 0;
-    openers = 0;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) {
-      if (!lineHasText) {
-        close();
-        blockLine = line + 1;
-      }
-      line++;
-      lineHasText = false;
-    } else if (c === 93) {
-      brackets++;
-      lineHasText = true;
-    } else if (c === 42 || c === 95) {
-      delimiters++;
-      lineHasText = true;
-    } else if (c === 60) {
-      const next = text.charCodeAt(i + 1);
-      if (next === 33 || next === 63) openers++;
-      lineHasText = true;
-    } else if (c !== 32 && c !== 9) {
-      lineHasText = true;
-    }
-  }
-  close();
-  return worst;
+/** An estimate of the parser's work, in units of about a microsecond on the machine it was measured on. */
+export interface CostEstimate {
+  total: number;
+  parts: Record<string, number>;
+  /** Set when the estimate went over the budget or nesting too deep: where, and why. */
+  pathology?: Pathology;
 }
 
-function lineAt(text: string, index: number): number {
+/** Finds a block whose parse would take super-linear time or blow the stack; linear in the text. */
+export function findPathology(text: string): Pathology | undefined {
+  return estimateParseCost(text, PARSE_BUDGET).pathology;
+}
+
+/** Estimates the parser's work on `text`, stopping at the line where it goes over `budget`. */
+export function estimateParseCost(text: string, budget = Infinity): CostEstimate {
+  const inline = new InlineCounter();
+  const blocks = new BlockCounter();
+  const total = (end: number): number => inline.total + inline.pending().cost + blocks.total + end;
+  const estimate = (end: number, pathology?: Pathology): CostEstimate => ({
+    total: total(end),
+    parts: { bytes: end, ...inline.parts, ...blocks.parts },
+    ...(pathology ? { pathology } : {}),
+  });
+  let blockLine = 1;
   let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  for (let start = 0; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (blocks.line(text.slice(start, end))) {
+      inline.close(start);
+      if (total(start) > budget) return estimate(start, { line: blockLine, reason: describe(inline, blocks, line) });
+      blockLine = line;
+    }
+    if (blocks.counts.maxDepth > MAX_DEPTH) return estimate(end, { line, reason: `lists, blockquotes or footnotes nested more than ${MAX_DEPTH} deep` });
+    blocks.nest(inline.line(text, start, end));
+    if (end === text.length) inline.close(end);
+    if (total(end) > budget) return estimate(end, { line: blockLine, reason: describe(inline, blocks, line) });
+    start = end + 1;
+  }
+  return estimate(text.length);
+}
+
+/** The estimate's largest part, in words a writer can act on. */
+function describe(inline: InlineCounter, blocks: BlockCounter, lines: number): string {
+  const { counts, parts } = blocks;
+  const open = inline.pending();
+  const paragraph = open.cost > costOf(inline.worst) ? open.counts : inline.worst;
+  const nested = counts.maxDepth > 0 ? `, up to ${counts.maxDepth} lists or quotes deep` : '';
+  const causes: Array<[number, string]> = [
+    [costOf(paragraph), describeInline(paragraph)],
+    [parts.blocks, `${counts.items} list items or quotes, ${counts.rows} table rows or definitions and ${counts.cells} table cells`],
+    [parts.copies, `${counts.closes} lists or quotes ended and ${counts.setext} setext headings in ${lines} lines, each re-reading the document so far`],
+    [parts.nesting, `lists nested up to ${counts.maxDepth} deep around ${lines} lines`],
+    [parts.lazy, `${counts.lazy} lazy continuation lines`],
+    [inline.parts.punctuation, `${inline.triggers} inline markup characters`],
+    [parts.lines, `${lines} lines${nested}`],
+  ];
+  causes.sort((a, b) => b[0] - a[0]);
+  return causes[0]![1];
 }

@@ -1,134 +1,160 @@
 import type { Root } from 'mdast';
-import type { Checkbox, Section } from '../types.js';
+import { parse as parseYaml } from 'yaml';
+import type { Checkbox, Section, Table, TableRow } from '../types.js';
 import type { ParsedMarkdown } from './parse.js';
+import { scanBlocks } from './scan-blocks.js';
 
 /**
- * The document model of a file the markdown parser must not be given (over
- * `max-file-size`, too costly to parse, nested past the parser's stack), built line by
- * line in linear time. It is coarser than the parser's: fenced code, inline code and HTML
- * comments are blanked as the parser would, but indented code, tables and front matter
- * are not recognised and `tree` is empty. That is enough for the rules that matter most
- * when a file is suspicious: clarification markers, checkboxes, ids and headings are
- * still found and reported at their lines, so padding a file cannot hide them.
+ * The document model of a text too large or too costly for the markdown parser, built in
+ * linear time so the ordinary rules still run on it: the same lines, prose with fenced
+ * code, code spans, HTML comments and front matter blanked, ATX headings as sections,
+ * task-list items as checkboxes, and pipe tables. The tree is empty, so rules that walk
+ * it report nothing; setext headings, indented code and other HTML stay prose.
  */
 export function scanLines(text: string): ParsedMarkdown {
+  const scan = scanBlocks(text);
   const lines = text.split('\n');
-  const prose = blankCode(lines);
-  const tree: Root = { type: 'root', children: [] };
-  return { tree, lines, prose, sections: sectionsOf(prose), checkboxes: checkboxesOf(prose), tables: [] };
+  const prose = mask(text, scan.ranges).split('\n');
+  const frontmatter = scan.frontmatter?.kind === 'yaml' ? readYaml(scan.frontmatter.value) : undefined;
+  return {
+    tree: { type: 'root', children: [] } satisfies Root,
+    lines,
+    prose,
+    sections: toSections(prose),
+    checkboxes: toCheckboxes(prose),
+    tables: toTables(prose),
+    ...(frontmatter ? { frontmatter } : {}),
+  };
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
-
-/** Fenced code (open to its closing fence, or to the end), HTML comments and code spans become spaces. */
-function blankCode(lines: readonly string[]): string[] {
-  const prose: string[] = [];
-  let fence: string | undefined;
-  let inComment = false;
-  for (const line of lines) {
-    if (fence !== undefined) {
-      const close = FENCE.exec(line);
-      if (close && close[1]![0] === fence[0] && close[1]!.length >= fence.length && line.slice(close[0].length).trim() === '') fence = undefined;
-      prose.push(spaces(line));
-      continue;
-    }
-    const open = inComment ? null : FENCE.exec(line);
-    if (open && !(open[1]![0] === '`' && line.slice(open[0].length).includes('`'))) {
-      fence = open[1]!;
-      prose.push(spaces(line));
-      continue;
-    }
-    const masked = maskComments(line, inComment);
-    inComment = masked.inComment;
-    prose.push(maskCodeSpans(masked.text));
-  }
-  return prose;
-}
-
-function maskComments(line: string, open: boolean): { text: string; inComment: boolean } {
-  let out = '';
+function mask(text: string, ranges: ReadonlyArray<[number, number]>): string {
+  const parts: string[] = [];
   let cursor = 0;
-  let inComment = open;
-  while (cursor < line.length) {
-    if (inComment) {
-      const end = line.indexOf('-->', cursor);
-      if (end < 0) return { text: out + spaces(line.slice(cursor)), inComment: true };
-      out += spaces(line.slice(cursor, end + 3));
-      cursor = end + 3;
-      inComment = false;
-    } else {
-      const start = line.indexOf('<!--', cursor);
-      if (start < 0) break;
-      out += line.slice(cursor, start);
-      cursor = start;
-      inComment = true;
-    }
-  }
-  return { text: out + line.slice(cursor), inComment };
-}
-
-/** Pairs backtick runs of equal length left to right; every character is looked at a bounded number of times. */
-function maskCodeSpans(line: string): string {
-  if (!line.includes('`')) return line;
-  const runs = [...line.matchAll(/`+/g)].map((run) => ({ start: run.index, length: run[0].length }));
-  // Per run length, the indexes of the runs of that length and how far they are used.
-  const byLength = new Map<number, { runs: number[]; next: number }>();
-  runs.forEach((run, i) => {
-    const entry = byLength.get(run.length) ?? { runs: [], next: 0 };
-    entry.runs.push(i);
-    byLength.set(run.length, entry);
-  });
-  let out = '';
-  let cursor = 0;
-  let i = 0;
-  while (i < runs.length) {
-    const run = runs[i]!;
-    const entry = byLength.get(run.length)!;
-    while (entry.next < entry.runs.length && entry.runs[entry.next]! <= i) entry.next += 1;
-    const closer = entry.runs[entry.next];
-    if (closer === undefined) {
-      i += 1;
-      continue;
-    }
-    entry.next += 1;
-    const end = runs[closer]!.start + run.length;
-    out += line.slice(cursor, run.start) + spaces(line.slice(run.start, end));
+  for (const [start, end] of ranges) {
+    if (end <= cursor) continue;
+    const from = Math.max(start, cursor);
+    parts.push(text.slice(cursor, from), text.slice(from, end).replace(/[^\n]/g, ' '));
     cursor = end;
-    i = closer + 1;
   }
-  return out + line.slice(cursor);
+  parts.push(text.slice(cursor));
+  return parts.join('');
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+// Front matter of a document this large is read only while small: YAML is not ours to bound.
+const MAX_FRONTMATTER = 65_536;
 
-/** ATX headings, each governing the lines up to the next heading of the same or a higher level. */
-function sectionsOf(prose: readonly string[]): Section[] {
+function readYaml(value: string): Record<string, unknown> | undefined {
+  if (value.length > MAX_FRONTMATTER) return undefined;
+  try {
+    const data: unknown = parseYaml(value);
+    return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+
+/** ATX headings; each section runs to the line before the next heading of the same or a higher level. */
+function toSections(prose: readonly string[]): Section[] {
   const sections: Section[] = [];
   const open: Section[] = [];
-  prose.forEach((line, index) => {
-    const match = HEADING.exec(line);
-    if (!match) return;
-    const section: Section = { title: match[2]!.replace(/[*_`]/g, '').trim(), depth: match[1]!.length, line: index + 1, endLine: prose.length };
-    while (open.length > 0 && open.at(-1)!.depth >= section.depth) open.pop()!.endLine = index;
-    open.push(section);
+  prose.forEach((text, index) => {
+    const heading = HEADING.exec(text);
+    if (!heading) return;
+    const depth = heading[1]!.length;
+    while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop()!.endLine = index;
+    const section = { title: plain(withoutClosingHashes(text.slice(heading[0].length))), depth, line: index + 1, endLine: prose.length };
     sections.push(section);
+    open.push(section);
   });
   return sections;
 }
 
-const CHECKBOX = /^(\s*)(?:[-*+]|\d{1,9}[.)])[ \t]+\[( |x|X|~|-|N\/A|n\/a)\](?=\s|$)(.*)$/;
+const TASK = /^[ \t>]*?((?:[-*+]|\d{1,9}[.)])[ \t]+)\[( |x|X|~|-|N\/A|n\/a)\](?=[ \t]|$)/;
 
-function checkboxesOf(prose: readonly string[]): Checkbox[] {
+function toCheckboxes(prose: readonly string[]): Checkbox[] {
   const boxes: Checkbox[] = [];
-  prose.forEach((line, index) => {
-    const match = CHECKBOX.exec(line);
-    if (!match) return;
-    const mark = match[2]!;
-    boxes.push({ line: index + 1, mark, checked: mark === 'x' || mark === 'X', text: match[3]!.trim(), depth: Math.floor(match[1]!.length / 2) });
+  prose.forEach((text, index) => {
+    const task = TASK.exec(text);
+    if (!task) return;
+    const column = task[0].length - task[1]!.length - task[2]!.length - 2;
+    const mark = task[2]!;
+    boxes.push({ line: index + 1, mark, checked: mark === 'x' || mark === 'X', text: plain(text.slice(task[0].length)), depth: Math.floor(column / 2) });
   });
   return boxes;
 }
 
-function spaces(text: string): string {
-  return ' '.repeat(text.length);
+
+/** A header row, a delimiter row (`|---|:--:|`) with as many cells, and the rows after it that hold a `|`. */
+function toTables(prose: readonly string[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 1; i < prose.length; i++) {
+    const row = prose[i]!;
+    if (!/^[ \t|:-]+$/.test(row) || !row.includes('|') || !row.includes('-')) continue;
+    const delimiter = cells(prose[i]!);
+    const header = cells(prose[i - 1]!);
+    if (!delimiter.every((cell) => /^:?-+:?$/.test(cell)) || header.length !== delimiter.length) continue;
+    const rows: TableRow[] = [];
+    let j = i + 1;
+    for (; j < prose.length && prose[j]!.includes('|'); j++) rows.push({ line: j + 1, cells: cells(prose[j]!).map(plain) });
+    tables.push({ line: i, header: { line: i, cells: header.map(plain) }, rows });
+    i = j;
+  }
+  return tables;
+}
+
+function cells(row: string): string[] {
+  const parts = row.trim().split(/(?<!\\)\|/);
+  if (parts[0]?.trim() === '') parts.shift();
+  if (parts.length > 0 && parts.at(-1)!.trim() === '') parts.pop();
+  return parts.map((cell) => cell.trim());
+}
+
+// Titles, item texts and cells longer than this are cut: enough for every rule, and bounded.
+const MAX_TEXT = 4_096;
+
+/** Inline markup removed the way `mdast-util-to-string` would read it, near enough for rule text. */
+function plain(text: string): string {
+  return withoutLinkTargets(text.slice(0, MAX_TEXT))
+    .replace(/\*+|`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+    .replace(/\\(?=[!-/:-@[-`{-~])/g, '')
+    .trim();
+}
+
+/** `[text](target)` becomes `text`; one pass, each `)` found once. */
+function withoutLinkTargets(text: string): string {
+  const opens: number[] = [];
+  const cut: Array<[number, number]> = [];
+  let close = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 91) opens.push(i);
+    else if (c === 93 && text.charCodeAt(i + 1) === 40 && opens.length > 0) {
+      if (close <= i) close = text.indexOf(')', i);
+      if (close < 0) break;
+      const open = opens.pop()!;
+      // An image's `!` goes with its bracket.
+      cut.push([text.charCodeAt(open - 1) === 33 ? open - 1 : open, open + 1], [i, close + 1]);
+      i = close;
+    }
+  }
+  if (cut.length === 0) return text;
+  cut.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let cursor = 0;
+  for (const [start, end] of cut) {
+    if (start >= cursor) out += text.slice(cursor, start);
+    cursor = Math.max(cursor, end);
+  }
+  return out + text.slice(cursor);
+}
+
+/** An ATX heading's text without its optional closing `#` sequence (no regex: titles may be long). */
+function withoutClosingHashes(title: string): string {
+  let end = title.trimEnd().length;
+  let hashes = end;
+  while (hashes > 0 && title.charCodeAt(hashes - 1) === 35) hashes--;
+  if (hashes < end && (hashes === 0 || title.charCodeAt(hashes - 1) === 32 || title.charCodeAt(hashes - 1) === 9)) end = hashes;
+  return title.slice(0, end);
 }
