@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig, evaluate, toDocument } from '../../src/engine/index.js';
+import { parseMarkdown } from '../../src/engine/markdown/parse.js';
+import { scanLines } from '../../src/engine/markdown/scan-lines.js';
 
 describe('reading documents', () => {
   it('blanks code, inline code and comments in the prose view, keeping positions', () => {
@@ -49,5 +51,39 @@ describe('reading documents', () => {
     const files = ['specs/001-a/spec.md', '.specify/templates/spec-template.md', '.claude/commands/plan.md', 'README.md', '.specify/memory/constitution.md']
       .map((path) => ({ path, content: '# T\n' }));
     expect(evaluate({ files, config: defaultConfig() }).documents.map((d) => d.path)).toEqual(['.specify/memory/constitution.md', 'specs/001-a/spec.md']);
+  });
+});
+
+// Where the parser sees an open marker, the line scan must too, and where the parser hides
+// one (code, comments), the scan hides it: padding a file must change no finding.
+const MARKER = '[NEEDS CLARIFICATION: q]';
+const SCAN_CASES: Record<string, string> = {
+  'a comment opened in a paragraph and closed after a blank line': `Intro <!-- not closed here\n\n- ${MARKER}\n\n-->\n`,
+  'comment delimiters inside code spans': `\`<!--\` opens a comment; ${MARKER} \`-->\` closes it\n`,
+  'a fence left open in a list item': `- item\n\n  \`\`\`\n  code\n\n${MARKER}\n`,
+  'a comment left open in a quote': `> <!-- quoted\n${MARKER}\n-->\n`,
+  'a comment block across blank lines': `<!-- x\n\n${MARKER}\n\n-->\n`,
+  'a comment inside a paragraph across lines': `text <!-- multi\n${MARKER}\n--> end\n`,
+  'an inline comment': `a <!-- ${MARKER} --> b\n`,
+  'the shortest comments': `a <!--> ${MARKER} <!---> b\n`,
+  'a code span across lines': `\`a\n${MARKER}\nb\`\n`,
+  'a code span with backticks inside': `\`\` a \` ${MARKER} \`\`\n`,
+  'a fenced block': `\`\`\`\n${MARKER}\n\`\`\`\n\n${MARKER}\n`,
+  'front matter': `---\ntitle: ${MARKER}\n---\n\n${MARKER}\n`,
+};
+
+describe('the line scan of a document too costly to parse', () => {
+  const markerLines = (prose: readonly string[]): number[] => prose.flatMap((line, i) => (line.includes('NEEDS CLARIFICATION') ? [i + 1] : []));
+  it.each(Object.entries(SCAN_CASES))('hides and shows the same markers as the parser: %s', (_name, text) => {
+    expect(markerLines(scanLines(text).prose)).toEqual(markerLines(parseMarkdown(text).prose));
+  });
+
+  it('reads tables, task items and headings as the parser does', () => {
+    const text = '# Spec #\n\n## Requirements *(mandatory)*\n\n| id | text |\n|----|:----:|\n| [FR-001](#fr) | `a \\| b` |\n\n- [x] done [link](x.md)\n  - [ ] nested\n';
+    const scanned = scanLines(text);
+    const parsed = parseMarkdown(text);
+    expect(scanned.sections).toEqual(parsed.sections);
+    expect(scanned.checkboxes.map(({ line, mark, checked, depth, text }) => ({ line, mark, checked, depth, text }))).toEqual(parsed.checkboxes);
+    expect(scanned.tables.map((table) => [table.line, table.header.cells, table.rows.map((row) => row.cells[0])])).toEqual(parsed.tables.map((table) => [table.line, table.header.cells, table.rows.map((row) => row.cells[0])]));
   });
 });

@@ -1,3 +1,5 @@
+import { opened, reach, skipAtMost, step, THEMATIC, type Container, type Cursor } from './block-prefix.js';
+
 /**
  * What the block parser spends, estimated one line at a time with a simplified model of
  * CommonMark's containers (block quotes and list items). Costs are in the same units as
@@ -12,6 +14,7 @@
  */
 export interface BlockCounts {
   items: number;
+  paragraphs: number;
   rows: number;
   cells: number;
   closes: number;
@@ -20,39 +23,29 @@ export interface BlockCounts {
   maxDepth: number;
 }
 
-interface Container {
-  quote: boolean;
-  footnote?: boolean;
-  /** Whether the opener may interrupt a paragraph (a quote, a bullet or `1.` item with content). */
-  interrupts: boolean;
-  /** Column where an item's content starts (its continuation lines must reach it). */
-  column: number;
-}
 
 const BLOCK_UNIT = 120;
 const HEADING_UNIT = 100;
-const PARAGRAPH_UNIT = 60;
+const PARAGRAPH_UNIT = 150;
 const CELL_UNIT = 50;
 const HARD_BREAK_UNIT = 50;
-const LINE_UNIT = 25;
+const LINE_UNIT = 40;
 const CONTINUE_UNIT = 16;
 const FOOTNOTE_UNIT = 250;
 const COPY_UNIT = 0.15;
 const NEST_UNIT = 0.1;
 const LAZY_UNIT = 0.3;
 
-const THEMATIC = /^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const HEADING = /^ {0,3}#{1,6}(?:[ \t]|$)/;
 const DEFINITION = /^ {0,3}\[(\^?)[^\]]*\]:/;
-const FOOTNOTE_LABEL = /^\[\^[^\]\s]{1,999}\]:/;
 const INTERRUPTS = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|(?:=+|-+)[ \t]*$|[-*_](?:[ \t]*[-*_]){2,}[ \t]*$)/;
 const BLOCK_START = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|`{3,}|~{3,}|<)/;
 
 /** Tracks containers line by line and sums their estimated cost. */
 export class BlockCounter {
-  readonly counts: BlockCounts = { items: 0, rows: 0, cells: 0, closes: 0, setext: 0, lazy: 0, maxDepth: 0 };
+  readonly counts: BlockCounts = { items: 0, paragraphs: 0, rows: 0, cells: 0, closes: 0, setext: 0, lazy: 0, maxDepth: 0 };
   /** Estimated cost by cause. */
   readonly parts = { blocks: 0, copies: 0, nesting: 0, lazy: 0, lines: 0 };
   total = 0;
@@ -144,13 +137,15 @@ export class BlockCounter {
       this.copyEvents('setext');
       this.paragraph = false;
     } else if (HEADING.test(rest)) {
-      this.add('lines', HEADING_UNIT);
+      this.counts.paragraphs++;
+      this.add('blocks', HEADING_UNIT);
       this.paragraph = false;
     } else {
       this.textLine(rest);
       if (!this.paragraph) {
         this.paragraphLines = 0;
-        this.add('lines', PARAGRAPH_UNIT);
+        this.counts.paragraphs++;
+        this.add('blocks', PARAGRAPH_UNIT);
       }
       this.paragraph = true;
       this.paragraphLines++;
@@ -178,101 +173,4 @@ export class BlockCounter {
     this.parts[part] += cost;
     this.total += cost;
   }
-}
-
-interface Cursor {
-  line: string;
-  at: number;
-  column: number;
-}
-
-/** Container openers at the cursor (`>`, `-`, `*`, `+`, `1.`, `1)`), advancing past them. */
-function opened(cursor: Cursor): Container[] {
-  const found: Container[] = [];
-  if (THEMATIC.test(cursor.line.slice(cursor.at))) return found;
-  for (;;) {
-    const start = { ...cursor };
-    if (!skipAtMost(cursor, 3)) {
-      Object.assign(cursor, start);
-      break;
-    }
-    if (cursor.line.charCodeAt(cursor.at) === 62) {
-      step(cursor, 1);
-      if (cursor.line.charCodeAt(cursor.at) === 32) step(cursor, 1);
-      found.push({ quote: true, column: 0, interrupts: true });
-      continue;
-    }
-    const footnote = FOOTNOTE_LABEL.exec(cursor.line.slice(cursor.at, cursor.at + 1002));
-    if (footnote) {
-      found.push({ quote: false, footnote: true, column: cursor.column + 4, interrupts: false });
-      step(cursor, footnote[0].length);
-      continue;
-    }
-    const marker = markerLength(cursor.line, cursor.at);
-    if (marker === 0) {
-      Object.assign(cursor, start);
-      break;
-    }
-    const first = cursor.line.charCodeAt(cursor.at);
-    const ordinal = marker > 1 && !(marker === 2 && first === 49);
-    step(cursor, marker);
-    const content = { ...cursor };
-    const indented = !skipAtMost(content, 4);
-    const empty = content.at >= cursor.line.length;
-    const interrupts = !empty && !ordinal;
-    // An empty item, or indented code after the marker: the content starts one column on.
-    if (indented || empty || content.column === cursor.column) found.push({ quote: false, column: cursor.column + 1, interrupts });
-    else {
-      found.push({ quote: false, column: content.column, interrupts });
-      Object.assign(cursor, content);
-    }
-  }
-  return found;
-}
-
-function markerLength(line: string, at: number): number {
-  const c = line.charCodeAt(at);
-  let end = at;
-  if (c === 45 || c === 42 || c === 43) end = at + 1;
-  else {
-    while (end - at < 9 && line.charCodeAt(end) >= 48 && line.charCodeAt(end) <= 57) end++;
-    const delimiter = line.charCodeAt(end);
-    if (end === at || (delimiter !== 46 && delimiter !== 41)) return 0;
-    end++;
-  }
-  const next = line.charCodeAt(end);
-  return Number.isNaN(next) || next === 32 || next === 9 ? end - at : 0;
-}
-
-function width(cursor: Cursor): number {
-  const c = cursor.line.charCodeAt(cursor.at);
-  if (c === 32) return 1;
-  return c === 9 ? 4 - (cursor.column % 4) : 0;
-}
-
-/** Skips blanks (a tab to the next multiple of four columns); false when more than `max` columns of them. */
-function skipAtMost(cursor: Cursor, max: number): boolean {
-  const from = cursor.column;
-  for (let w = width(cursor); w > 0; w = width(cursor)) {
-    if (cursor.column - from + w > max) return false;
-    cursor.at++;
-    cursor.column += w;
-  }
-  return true;
-}
-
-/** Skips blanks up to `column`; false when the text starts before it. */
-function reach(cursor: Cursor, column: number): boolean {
-  while (cursor.column < column) {
-    const w = width(cursor);
-    if (w === 0) return false;
-    cursor.at++;
-    cursor.column += w;
-  }
-  return true;
-}
-
-function step(cursor: Cursor, by: number): void {
-  cursor.at += by;
-  cursor.column += by;
 }

@@ -69,7 +69,7 @@ function describe(inline: InlineCounter, blocks: BlockCounter, lines: number): s
   const nested = counts.maxDepth > 0 ? `, up to ${counts.maxDepth} lists or quotes deep` : '';
   const causes: Array<[number, string]> = [
     [costOf(paragraph), describeInline(paragraph)],
-    [parts.blocks, `${counts.items} list items or quotes, ${counts.rows} table rows or definitions and ${counts.cells} table cells`],
+    [parts.blocks, `${counts.items} list items or quotes, ${counts.paragraphs} paragraphs or headings, ${counts.rows} table rows or definitions and ${counts.cells} table cells`],
     [parts.copies, `${counts.closes} lists or quotes ended and ${counts.setext} setext headings in ${lines} lines, each re-reading the document so far`],
     [parts.nesting, `lists nested up to ${counts.maxDepth} deep around ${lines} lines`],
     [parts.lazy, `${counts.lazy} lazy continuation lines`],
