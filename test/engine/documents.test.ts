@@ -61,6 +61,7 @@ const SCAN_CASES: Record<string, string> = {
   'a comment opened in a paragraph and closed after a blank line': `Intro <!-- not closed here\n\n- ${MARKER}\n\n-->\n`,
   'comment delimiters inside code spans': `\`<!--\` opens a comment; ${MARKER} \`-->\` closes it\n`,
   'a fence left open in a list item': `- item\n\n  \`\`\`\n  code\n\n${MARKER}\n`,
+  'a list marker inside a fence in a list item': `1. Create it with:\n\n   \`\`\`markdown\n   - ${MARKER}\n   \`\`\`\n\n${MARKER}\n`,
   'a comment left open in a quote': `> <!-- quoted\n${MARKER}\n-->\n`,
   'a comment block across blank lines': `<!-- x\n\n${MARKER}\n\n-->\n`,
   'a comment inside a paragraph across lines': `text <!-- multi\n${MARKER}\n--> end\n`,

@@ -103,7 +103,8 @@ function continues(text: string, pos: number, { prefix, inList }: SkipInput): bo
   const line = readPrefix(text, pos, eol);
   if (text.slice(line.at, eol).trim() === '' && line.item === undefined) return true;
   if (line.quotes < prefix.quotes) return false;
-  return !inList || (line.item === undefined && line.indent >= prefix.indent) || line.indent > prefix.indent;
+  // Inside the block a list marker is text: only the indentation decides.
+  return !inList || line.indent >= prefix.indent;
 }
 
 /** Skips a fenced code block; returns the offset where it ends (the end of its closing line). */

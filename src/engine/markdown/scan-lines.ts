@@ -20,9 +20,9 @@ export function scanLines(text: string): ParsedMarkdown {
     tree: { type: 'root', children: [] } satisfies Root,
     lines,
     prose,
-    sections: toSections(prose),
-    checkboxes: toCheckboxes(prose),
-    tables: toTables(prose),
+    sections: toSections(lines, prose),
+    checkboxes: toCheckboxes(lines, prose),
+    tables: toTables(lines, prose),
     ...(frontmatter ? { frontmatter } : {}),
   };
 }
@@ -53,10 +53,11 @@ function readYaml(value: string): Record<string, unknown> | undefined {
   }
 }
 
-const HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+const HEADING = /^ {0,3}(#{1,6})(?=[ \t]|$)/;
 
 /** ATX headings; each section runs to the line before the next heading of the same or a higher level. */
-function toSections(prose: readonly string[]): Section[] {
+// Each finder looks for structure in the prose and takes text from the line, code included, as `mdast-util-to-string` does.
+function toSections(lines: readonly string[], prose: readonly string[]): Section[] {
   const sections: Section[] = [];
   const open: Section[] = [];
   prose.forEach((text, index) => {
@@ -64,7 +65,7 @@ function toSections(prose: readonly string[]): Section[] {
     if (!heading) return;
     const depth = heading[1]!.length;
     while (open.length > 0 && open.at(-1)!.depth >= depth) open.pop()!.endLine = index;
-    const section = { title: plain(withoutClosingHashes(text.slice(heading[0].length))), depth, line: index + 1, endLine: prose.length };
+    const section = { title: plain(withoutClosingHashes(lines[index]!.slice(heading[0].length))), depth, line: index + 1, endLine: prose.length };
     sections.push(section);
     open.push(section);
   });
@@ -73,31 +74,31 @@ function toSections(prose: readonly string[]): Section[] {
 
 const TASK = /^[ \t>]*?((?:[-*+]|\d{1,9}[.)])[ \t]+)\[( |x|X|~|-|N\/A|n\/a)\](?=[ \t]|$)/;
 
-function toCheckboxes(prose: readonly string[]): Checkbox[] {
+function toCheckboxes(lines: readonly string[], prose: readonly string[]): Checkbox[] {
   const boxes: Checkbox[] = [];
   prose.forEach((text, index) => {
     const task = TASK.exec(text);
     if (!task) return;
     const column = task[0].length - task[1]!.length - task[2]!.length - 2;
     const mark = task[2]!;
-    boxes.push({ line: index + 1, mark, checked: mark === 'x' || mark === 'X', text: plain(text.slice(task[0].length)), depth: Math.floor(column / 2) });
+    boxes.push({ line: index + 1, mark, checked: mark === 'x' || mark === 'X', text: plain(lines[index]!.slice(task[0].length)), depth: Math.floor(column / 2) });
   });
   return boxes;
 }
 
 
 /** A header row, a delimiter row (`|---|:--:|`) with as many cells, and the rows after it that hold a `|`. */
-function toTables(prose: readonly string[]): Table[] {
+function toTables(lines: readonly string[], prose: readonly string[]): Table[] {
   const tables: Table[] = [];
   for (let i = 1; i < prose.length; i++) {
     const row = prose[i]!;
     if (!/^[ \t|:-]+$/.test(row) || !row.includes('|') || !row.includes('-')) continue;
     const delimiter = cells(prose[i]!);
-    const header = cells(prose[i - 1]!);
+    const header = cells(lines[i - 1]!);
     if (!delimiter.every((cell) => /^:?-+:?$/.test(cell)) || header.length !== delimiter.length) continue;
     const rows: TableRow[] = [];
     let j = i + 1;
-    for (; j < prose.length && prose[j]!.includes('|'); j++) rows.push({ line: j + 1, cells: cells(prose[j]!).map(plain) });
+    for (; j < prose.length && prose[j]!.includes('|'); j++) rows.push({ line: j + 1, cells: cells(lines[j]!).map(plain) });
     tables.push({ line: i, header: { line: i, cells: header.map(plain) }, rows });
     i = j;
   }
@@ -117,7 +118,11 @@ const MAX_TEXT = 4_096;
 /** Inline markup removed the way `mdast-util-to-string` would read it, near enough for rule text. */
 function plain(text: string): string {
   return withoutLinkTargets(text.slice(0, MAX_TEXT))
-    .replace(/\*+|`+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, '')
+    .replace(/`+/g, '')
+    // Emphasis and strikethrough only where they pair up: a lone `*` or `_` is text.
+    .replace(/(\*{1,3})(?=[^\s*])([^*]*?[^\s*])\1/g, '$2')
+    .replace(/(?<![\p{L}\p{N}_])(_{1,3})(?=[^\s_])([^_]*?[^\s_])\1(?![\p{L}\p{N}_])/gu, '$2')
+    .replace(/~~([^~]*)~~/g, '$1')
     .replace(/\\(?=[!-/:-@[-`{-~])/g, '')
     .trim();
 }
