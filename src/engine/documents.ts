@@ -16,7 +16,7 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
   const documents: Document[] = [];
   const unreadable: Unreadable[] = [];
   for (const file of files) {
-    const size = typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength;
+    const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
     const decoded = decode(file.content);
     if (!decoded.ok) {
       unreadable.push({ path: file.path, line: 1, message: `Unexpected binary content (a NUL byte); the file was not checked. ${FIX}` });

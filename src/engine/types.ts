@@ -35,6 +35,8 @@ export interface SourceFile {
   /** POSIX path relative to the repository root. */
   path: string;
   content: string | Uint8Array;
+  /** The file's real size in bytes when `content` holds only its start (a blob too large to fetch whole). */
+  size?: number;
 }
 
 /** A heading and the lines it governs (up to the next heading of the same or a higher level). */

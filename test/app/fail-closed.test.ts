@@ -36,3 +36,17 @@ test.each([
   expect(repo.realIssues()).toHaveLength(2);
   expect(completeness.annotations.map((a) => a.title)).not.toContain('required-sections-present');
 });
+
+// GitHub's GraphQL API cuts `Blob.text` at 512,000 bytes (and sets `isTruncated`): a spec
+// a little larger, under `max-file-size`, must be checked whole, not as its first 500 KB.
+test('a spec longer than GraphQL returns is read whole: its marker past 512,000 bytes still fails clarifications', async () => {
+  const padding = `<!--${' padding'.repeat(70_000)} -->\n`;
+  const spec = `${SPEC_WITH_MARKERS}\n${padding}\n- **FR-003**: System MUST email a receipt to [NEEDS CLARIFICATION: which address?]\n`;
+  const line = spec.split('\n').length - 1;
+  const { repo, pull } = seed(spec, CONFIG);
+  expect(await harness.deliver('pull_request', pullRequestEvent(repo, pull.number))).toBe(200);
+  const clarifications = repo.checkRunsFor(pull.headSha, 'specgate / clarifications')[0]!;
+  expect(clarifications.conclusion).toBe('failure');
+  expect(clarifications.annotations).toEqual(expect.arrayContaining([expect.objectContaining({ start_line: line, title: 'no-unresolved-clarifications' })]));
+  expect(repo.realIssues()).toHaveLength(3);
+});

@@ -1,4 +1,4 @@
-import type { GitHubClient, RepoRef } from '../client.js';
+import { rest, type GitHubClient, type RepoRef } from '../client.js';
 
 /** One thing to fetch at a revision: a file, or a folder with its files two levels deep. */
 export interface ObjectRequest {
@@ -7,11 +7,15 @@ export interface ObjectRequest {
   tree?: boolean;
 }
 
-/** A file's bytes as GraphQL reports them; `text` is null for binary files. */
+/**
+ * A file's bytes as GraphQL reports them: `text` is null for binary files, and only the
+ * first 512,000 bytes when `isTruncated` (GitHub's limit; `byteSize` is the whole size).
+ */
 export interface BlobContent {
   path?: string;
   text: string | null;
   isBinary: boolean;
+  isTruncated: boolean;
   byteSize: number;
 }
 
@@ -24,7 +28,7 @@ export type ObjectResult =
 /** Aliases per query: GitHub's node limit and response size both stay small. */
 export const BATCH_SIZE = 50;
 
-const BLOB = 'text isBinary byteSize';
+const BLOB = 'text isBinary isTruncated byteSize';
 const ENTRY = `path type object { ... on Blob { ${BLOB} } }`;
 // Two levels: a feature folder and its `checklists/`, `contracts/` subfolders.
 const TREE = `... on Tree { entries { path type object { ... on Blob { ${BLOB} } ... on Tree { entries { ${ENTRY} } } } } }`;
@@ -72,7 +76,7 @@ function toResult(raw: RawObject | null): ObjectResult {
   }
   if (raw.__typename === 'Tree') return { type: 'tree', blobs: new Map(), folders: [] };
   if (raw.__typename !== undefined && raw.__typename !== 'Blob') return { type: 'missing' };
-  return { type: 'blob', blob: { text: raw.text ?? null, isBinary: raw.isBinary === true, byteSize: raw.byteSize ?? 0 } };
+  return { type: 'blob', blob: toBlob(raw) };
 }
 
 function collect(entries: RawEntry[], blobs: Map<string, BlobContent>, folders: string[]): void {
@@ -81,7 +85,19 @@ function collect(entries: RawEntry[], blobs: Map<string, BlobContent>, folders: 
       folders.push(entry.path);
       if (entry.object?.entries) collect(entry.object.entries, blobs, folders);
     } else if (entry.type === 'blob' && entry.object) {
-      blobs.set(entry.path, { path: entry.path, text: entry.object.text ?? null, isBinary: entry.object.isBinary === true, byteSize: entry.object.byteSize ?? 0 });
+      blobs.set(entry.path, { path: entry.path, ...toBlob(entry.object) });
     }
   }
+}
+
+function toBlob(raw: RawObject): BlobContent {
+  return { text: raw.text ?? null, isBinary: raw.isBinary === true, isTruncated: raw.isTruncated === true, byteSize: raw.byteSize ?? 0 };
+}
+
+/**
+ * A file's whole text at `ref`, through the contents API's raw media type (up to 100 MB),
+ * for the blobs GraphQL truncated.
+ */
+export async function readFullText({ octokit, owner, repo, ref, path }: RepoRef & { octokit: GitHubClient; ref: string; path: string }): Promise<string> {
+  return rest<string>(octokit, 'GET /repos/{owner}/{repo}/contents/{path}', { owner, repo, path, ref, mediaType: { format: 'raw' } });
 }

@@ -1,7 +1,7 @@
 import { featureFolder } from '../../engine/classify.js';
 import { isGated, type Config, type SourceFile } from '../../engine/index.js';
 import type { GitHubClient, RepoRef } from '../client.js';
-import { fetchObjects, type BlobContent, type ObjectRequest } from './blobs.js';
+import { fetchObjects, readFullText, type BlobContent, type ObjectRequest } from './blobs.js';
 import { readTree, TRUNCATED_TREE_NOTE } from './tree.js';
 import type { ChangedFile } from './pull-request.js';
 
@@ -55,29 +55,36 @@ export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequ
   const [results, tree] = await Promise.all([fetchObjects({ ...input, requests }), readTree({ ...input, sha: headSha })]);
 
   const files = new Map<string, SourceFile>();
+  const pending: Promise<void>[] = [];
+  const add = (path: string, blob: BlobContent, ref: string): void => {
+    pending.push(addFile({ ...input, files, path, blob, ref }));
+  };
   let index = 0;
   for (const _folder of features) {
     const result = results[index++];
     if (result?.type !== 'tree') continue;
-    for (const [path, blob] of result.blobs) if (isGated(path, config)) addFile(files, path, blob);
+    for (const [path, blob] of result.blobs) if (isGated(path, config)) add(path, blob, headSha);
   }
   for (const file of loose) {
     const result = results[index++];
-    if (result?.type === 'blob') addFile(files, file.path, result.blob);
+    if (result?.type === 'blob') add(file.path, result.blob, headSha);
   }
   const base = new Map<string, string>();
   for (const file of modified) {
     const result = results[index++];
-    if (result?.type === 'blob' && result.blob.text !== null) base.set(file.path, result.blob.text);
+    const ref = { ...input, path: file.previousPath ?? file.path, ref: baseSha };
+    if (result?.type === 'blob') pending.push(wholeText(ref, result.blob).then((text) => void (text !== undefined && base.set(file.path, text))));
   }
   let constitutionPath = constitutionChanged ? gated.find((file) => config.constitution.includes(file.path))?.path : undefined;
   for (const path of constitution) {
     const result = results[index++];
     if (constitutionPath === undefined && result?.type === 'blob') {
       constitutionPath = path;
-      addFile(files, path, result.blob);
+      add(path, result.blob, baseSha);
     }
   }
+  // Only blobs GraphQL truncated cost a request here.
+  await Promise.all(pending);
   return {
     files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
     base,
@@ -92,10 +99,33 @@ function folderOf(path: string, config: Config): string {
   return config.constitution.includes(path) ? '' : featureFolder(path, 'other');
 }
 
-function addFile(files: Map<string, SourceFile>, path: string, blob: BlobContent): void {
+// Past every `max-file-size` specgate allows (10 MiB): the start is enough to fail the file and scan it.
+const WHOLE_TEXT_LIMIT = 16 * 1_048_576;
+
+interface BlobAt extends RepoRef {
+  octokit: GitHubClient;
+  path: string;
+  ref: string;
+}
+
+/**
+ * A blob's whole text: GraphQL's `text` stops at 512,000 bytes, so a truncated one is read
+ * again through the contents API; `undefined` for binary blobs and ones too large to read.
+ */
+async function wholeText(at: BlobAt, blob: BlobContent): Promise<string | undefined> {
+  if (blob.isBinary || blob.text === null) return undefined;
+  if (!blob.isTruncated) return blob.text;
+  return blob.byteSize > WHOLE_TEXT_LIMIT ? undefined : readFullText(at);
+}
+
+async function addFile({ files, blob, ...at }: BlobAt & { files: Map<string, SourceFile>; blob: BlobContent }): Promise<void> {
+  const { path } = at;
   // A binary blob has no text; one NUL byte lets the engine report it as unreadable.
-  if (blob.isBinary) files.set(path, { path, content: new Uint8Array([0]) });
-  else if (blob.text !== null) files.set(path, { path, content: blob.text });
+  if (blob.isBinary) return void files.set(path, { path, content: new Uint8Array([0]) });
+  const text = await wholeText(at, blob);
+  if (text !== undefined) files.set(path, { path, content: text });
+  // Too large to read whole: its start and its real size, so the engine fails it as oversize and still scans what it has.
+  else if (blob.text !== null) files.set(path, { path, content: blob.text, size: blob.byteSize });
 }
 
 /** Whether a repository that has no config still opted in: one of the roots or the constitution exists at `ref`. */

@@ -2,7 +2,7 @@ import type { Repo, State } from './state.js';
 
 /**
  * Answers the one GraphQL shape specgate sends: aliased `repository.object(expression:)`
- * fields. Each alias resolves to a Blob (text, isBinary, byteSize) or a Tree whose
+ * fields. Each alias resolves to a Blob (text, isBinary, isTruncated, byteSize) or a Tree whose
  * entries carry their objects two levels deep, whatever fragments were asked for.
  */
 export function answerGraphql(state: State, body: { query: string; variables?: Record<string, unknown> }): { status: number; body: unknown } {
@@ -19,12 +19,18 @@ export function answerGraphql(state: State, body: { query: string; variables?: R
   return { status: 200, body: { data: { repository } } };
 }
 
+const BLOB_TEXT_LIMIT = 512_000;
+
 function objectJson(repo: Repo, expression: string, depth: number): unknown {
   const found = repo.resolve(expression);
   if (!found) return null;
   if ('blob' in found) {
     const binary = found.blob.includes('\u0000');
-    return { __typename: 'Blob', text: binary ? null : found.blob, isBinary: binary, byteSize: Buffer.byteLength(found.blob) };
+    // GitHub cuts `Blob.text` at 512,000 bytes and says so in `isTruncated`.
+    const bytes = Buffer.from(found.blob);
+    const truncated = !binary && bytes.byteLength > BLOB_TEXT_LIMIT;
+    const text = binary ? null : truncated ? bytes.subarray(0, BLOB_TEXT_LIMIT).toString('utf8') : found.blob;
+    return { __typename: 'Blob', text, isBinary: binary, isTruncated: truncated, byteSize: bytes.byteLength };
   }
   const ref = expression.slice(0, expression.indexOf(':'));
   return {
