@@ -17,9 +17,9 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
   const unreadable: Unreadable[] = [];
   for (const file of files) {
     const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
-    const decoded = decode(file.content);
+    const decoded = decode(size > SCAN_LIMIT ? startOf(file.content) : file.content);
     if (!decoded.ok) {
-      unreadable.push({ path: file.path, line: 1, message: `Unexpected binary content (a NUL byte); the file was not checked. ${FIX}` });
+      unreadable.push({ path: file.path, line: 1, message: 'Unexpected binary content (a NUL byte); the file was not checked. Add its path to `exclude` in `.github/specgate.yml` if it is not a document' });
       continue;
     }
     if (decoded.invalidUtf8) {
@@ -31,7 +31,8 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
       ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` }
       : pathologyOf(decoded.text);
     const document = skip ? undefined : parseOrUndefined(file.path, decoded.text, unreadable);
-    if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${SCANNED}. ${FIX}` });
+    const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
+    if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
     documents.push(document ?? toScannedDocument(file.path, decoded.text));
   }
@@ -39,6 +40,17 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
 }
 
 const SCANNED = 'it was only scanned line by line, for markers, checkboxes, ids and headings';
+// Past this only the start is read (GitHub's contents API stops at 100 MB, a workspace file
+// does not): enough to fail the file and scan what it opens with, in bounded time and memory.
+const SCAN_LIMIT = 16 * 1_048_576;
+
+/** The first {@link SCAN_LIMIT} bytes (or characters), cut before a partial UTF-8 sequence. */
+function startOf(content: string | Uint8Array): string | Uint8Array {
+  if (typeof content === 'string') return content.slice(0, SCAN_LIMIT);
+  let end = SCAN_LIMIT;
+  while (end > 0 && (content[end]! & 0xc0) === 0x80) end--;
+  return content.subarray(0, end);
+}
 const FIX = 'Split the file, raise `max-file-size` in `.github/specgate.yml`, or add its path to `exclude`';
 
 function pathologyOf(text: string): { line: number; why: string } | undefined {

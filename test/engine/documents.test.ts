@@ -3,6 +3,8 @@ import { defaultConfig, evaluate, toDocument } from '../../src/engine/index.js';
 import { parseMarkdown } from '../../src/engine/markdown/parse.js';
 import { scanLines } from '../../src/engine/markdown/scan-lines.js';
 
+const MARKER = '[NEEDS CLARIFICATION: q]';
+
 describe('reading documents', () => {
   it('blanks code, inline code and comments in the prose view, keeping positions', () => {
     const doc = toDocument('specs/001-a/spec.md', 'Intro `[NEEDS CLARIFICATION: x]` here\n<!-- note -->\n```\ncode\n```\n');
@@ -47,6 +49,16 @@ describe('reading documents', () => {
     expect(report.gates.find((g) => g.id === 'completeness')?.conclusion).toBe('failure');
   });
 
+  it('scans only the first 16 MiB of a larger file, cut on a character boundary', () => {
+    // One byte, then two-byte characters: the 16 MiB mark falls inside one of them.
+    const text = `- [ ] T001 ${MARKER}\n#${'é'.repeat(9 * 1_048_576)}\n${MARKER}\n`;
+    const report = evaluate({ files: [{ path: 'specs/001-a/spec.md', content: new TextEncoder().encode(text) }], config: defaultConfig() });
+    const findings = report.gates.flatMap((g) => g.findings).map((f) => `${f.line} ${f.rule} ${f.message.slice(0, 40)}`);
+    expect(findings.filter((f) => f.includes('readable-document'))).toEqual([expect.stringMatching(/^1 readable-document Unexpected file size of 18874\d+ bytes/)]);
+    expect(report.gates.flatMap((g) => g.findings).find((f) => f.rule === 'readable-document')!.message).toMatch(/\(its first 16 MiB\)/);
+    expect(findings.filter((f) => f.includes('no-unresolved-clarifications'))).toEqual([expect.stringMatching(/^1 /)]);
+  });
+
   it('gates only documents in the roots, never templates or agent folders', () => {
     const files = ['specs/001-a/spec.md', '.specify/templates/spec-template.md', '.claude/commands/plan.md', 'README.md', '.specify/memory/constitution.md']
       .map((path) => ({ path, content: '# T\n' }));
@@ -56,7 +68,6 @@ describe('reading documents', () => {
 
 // Where the parser sees an open marker, the line scan must too, and where the parser hides
 // one (code, comments), the scan hides it: padding a file must change no finding.
-const MARKER = '[NEEDS CLARIFICATION: q]';
 const SCAN_CASES: Record<string, string> = {
   'a comment opened in a paragraph and closed after a blank line': `Intro <!-- not closed here\n\n- ${MARKER}\n\n-->\n`,
   'comment delimiters inside code spans': `\`<!--\` opens a comment; ${MARKER} \`-->\` closes it\n`,
