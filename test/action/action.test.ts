@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waiverBody } from '../../src/github/index.js';
-import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
+import { type Repo } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { mergeGroup, pullRequestOpened, prComment, pushToDefault } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
 
@@ -13,11 +14,7 @@ const CHECKLIST = 'specs/001-export-csv/checklists/requirements.md';
 const failing = { [SPEC]: read(`examples/action-failing/${SPEC}`), [CHECKLIST]: read(`examples/action-failing/${CHECKLIST}`) };
 const passing = { [SPEC]: read(`examples/action-passing/${SPEC}`), [CHECKLIST]: read(`examples/action-passing/${CHECKLIST}`) };
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
+const standIn = useStandIn();
 
 let repos = 0;
 /** A fresh repository with one PR whose branch adds `files`. */

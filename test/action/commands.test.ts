@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
+import { type Repo } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { prComment } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
 
@@ -11,11 +12,7 @@ const CHECKLIST = 'specs/001-export-csv/checklists/requirements.md';
 const files = { [SPEC]: read(`examples/action-failing/${SPEC}`), [CHECKLIST]: read(`examples/action-passing/${CHECKLIST}`) };
 const WAIVE = '/specgate waive clarifications agreed offline';
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
+const standIn = useStandIn();
 
 let repos = 0;
 let comments = 8_000;

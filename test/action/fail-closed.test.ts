@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { start, type StandIn } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { pullRequestOpened } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
 
@@ -9,11 +9,7 @@ const SPEC = 'specs/001-export-csv/spec.md';
 const CHECKLIST = 'specs/001-export-csv/checklists/requirements.md';
 const read = (path: string): string => readFileSync(path, 'utf8');
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
+const standIn = useStandIn();
 
 describe('the bundled Action fails closed', () => {
   it('fails a spec padded past max-file-size with a hidden comment, and still annotates its open markers', async () => {

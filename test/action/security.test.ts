@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { start, type StandIn } from '../support/github-standin/index.js';
+import { describe, expect, it } from '@jest/globals';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { pullRequestOpened } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
+const standIn = useStandIn();
 
 describe('the bundled Action refuses unsafe setups', () => {
   it('fails `pull_request_target` with the `path` input before reading anything: that would gate checked-out fork files with a write token', async () => {

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { markerKey } from '../../src/github/index.js';
-import { start, type Repo, type StandIn, type User } from '../support/github-standin/index.js';
+import { type Repo, type User } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { prComment, pullRequestOpened } from './support/payloads.js';
 import { runAction } from './support/run-action.js';
 
@@ -15,11 +16,7 @@ const read = (path: string): string => readFileSync(path, 'utf8');
 const files = { [SPEC]: read(`examples/action-failing/${SPEC}`), [CHECKLIST]: read(`examples/action-passing/${CHECKLIST}`) };
 const MALLORY: User = { login: 'mallory', id: 666, type: 'User' };
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
+const standIn = useStandIn();
 
 let repos = 0;
 function seed(extra: Record<string, string> = {}): { repo: Repo; pull: ReturnType<Repo['openPull']> } {

@@ -1,16 +1,10 @@
-import { afterAll, afterEach, beforeAll, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import type { Finding, Report } from '../../src/engine/index.js';
 import { CHECK_NAME, SUMMARY_LIMIT, planChecks, publishChecks } from '../../src/github/index.js';
-import { start, type StandIn } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { octokitFor } from './octokit.js';
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
-// Every request must match GitHub's REST description.
-afterEach(() => expect(standIn.problems).toEqual([]));
+const standIn = useStandIn();
 
 function finding(i: number, message = `Unexpected marker number \`${i}\``): Finding {
   return { rule: 'no-unresolved-clarifications', gate: 'clarifications', severity: 'error', path: 'specs/001-x/spec.md', line: i + 1, message, docs: 'https://example.test/rule.md' };

@@ -1,19 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { defaultConfig } from '../../src/engine/index.js';
 import { getPullRequest, listChangedFiles, readDocuments } from '../../src/github/index.js';
-import { start, type StandIn } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { octokitFor } from './octokit.js';
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
-// Every request must match GitHub's REST description.
-afterEach(() => expect(standIn.problems).toEqual([]));
-beforeEach(() => {
-  standIn.requests.length = 0;
-});
+const standIn = useStandIn({ resetRequests: true });
 
 test('reads 120 changed documents, their siblings and the base constitution in one round of GraphQL batches', async () => {
   const repo = standIn.state.addRepo('acme', 'big', {

@@ -1,20 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from '@jest/globals';
+import { expect, test } from '@jest/globals';
 import { defaultConfig, evaluate } from '../../src/engine/index.js';
 import { getPullRequest, listChangedFiles, readDocuments } from '../../src/github/index.js';
-import { start, type StandIn } from '../support/github-standin/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { octokitFor } from './octokit.js';
 
 // GitHub's GraphQL API returns at most 512,000 bytes of `Blob.text` and sets `isTruncated`;
 // the stand-in does the same. A gated file must never be checked as its first 500 KB.
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
-afterEach(() => expect(standIn.problems).toEqual([]));
-beforeEach(() => {
-  standIn.requests.length = 0;
-});
+const standIn = useStandIn({ resetRequests: true });
 
 const SPEC = 'specs/001-a/spec.md';
 const long = (bytes: number, tail: string): string => `# Feature Specification: A\n\n<!--${' pad'.repeat(Math.ceil(bytes / 4))} -->\n\n${tail}\n`;

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, jest, test } from '@jest/globals';
+import { expect, jest, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,11 +10,8 @@ import { annotate } from '../../src/action/annotate.js';
 import { writeSummary } from '../../src/action/write-summary.js';
 import type { Finding, Report } from '../../src/engine/index.js';
 import { hasSpecgateMarker, renderText, truncate, untrustedLog } from '../../src/engine/report/index.js';
-import {
-  closePullRequestIssues, decodeMeta, decodeWaiver, explainReply, issueBody, issueTitle, markerKey, planChecks, recordWaiver, refusalReply,
-  syncClarificationIssues, unknownCommandReply, type ClarificationMarker, type IssueMeta,
-} from '../../src/github/index.js';
-import { start, type StandIn } from '../support/github-standin/index.js';
+import { closePullRequestIssues, decodeMeta, decodeWaiver, explainReply, issueBody, issueTitle, markerKey, planChecks, recordWaiver, refusalReply, syncClarificationIssues, unknownCommandReply, type ClarificationMarker, type IssueMeta } from '../../src/github/index.js';
+import { useStandIn } from '../support/github-standin/use-stand-in.js';
 import { HOSTILE, LIMITS, LIVE_MENTION } from '../support/hostile-corpus.js';
 import { octokitFor } from './octokit.js';
 
@@ -56,11 +53,7 @@ function expectSafe(where: string, text: string, { limit, own, plain = false }: 
   expect([context, made]).toEqual([context, []]);
 }
 
-let standIn: StandIn;
-beforeAll(async () => {
-  standIn = await start();
-});
-afterAll(async () => standIn.close());
+const standIn = useStandIn();
 
 test('issue titles and bodies', () => {
   const context = { owner: 'acme', repo: 'product', pull: { number: 7, headSha: 'a'.repeat(40) } };
