@@ -1,14 +1,11 @@
 import { untrustedCode } from '../../engine/report/untrusted.js';
 import { readCommands, type Command } from './parse.js';
+import { WAIVER_REASON_MAX } from './waivers.js';
 
 /** At most this many distinct commands act per comment; the reply names the rest as ignored. */
 export const MAX_COMMANDS_PER_COMMENT = 5;
-/**
- * Longest waive or unwaive reason accepted, in characters. The waiver record comment holds
- * the reason twice, as text and JSON-escaped in its hidden marker (at most 6 characters per
- * character), so 1,000 keeps the record far below GitHub's 65,536-character body limit.
- */
-export const MAX_REASON_LENGTH = 1_000;
+/** The longest waive reason taken: the waiver record keeps it whole (see {@link WAIVER_REASON_MAX}). */
+export const MAX_REASON_LENGTH = WAIVER_REASON_MAX;
 /** Longest verb, gate name or rule id accepted; the real ones are all under 40 characters. */
 export const MAX_NAME_LENGTH = 100;
 /** GitHub's limit on a comment body, which bounds the one reply per comment. */

@@ -19,7 +19,12 @@ export interface WaiverRecord {
   active: boolean;
 }
 
-/** A longer reason is cut in the record; the comment it came from keeps it whole. */
+/**
+ * Longest waive reason, in characters. The record comment holds the reason twice, as text
+ * and JSON-escaped in its hidden marker (at most 6 characters per character), so 1,000
+ * keeps it far below GitHub's 65,536-character body limit. Commands refuse a longer reason
+ * with a reply; `recordWaiver` still cuts one, as a last guard.
+ */
 export const WAIVER_REASON_MAX = 1_000;
 
 const MARKER_LINE = /^<!-- specgate:waiver (\{.*\}) -->$/;
