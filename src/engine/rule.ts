@@ -30,6 +30,24 @@ export interface RuleMeta<Schema extends z.ZodType> {
   severity: Severity;
   /** zod schema of the rule's options; `z.object({})` when it has none. */
   options: Schema;
+  /**
+   * The rule reports leftovers of a template (placeholders, instruction comments, example
+   * rows): on a document that `unfilled-template` reports, its findings fold into that one
+   * finding. A rule whose findings are only sometimes about template state leaves this
+   * unset and marks those findings with {@link RawFinding.residue}.
+   */
+  residue?: boolean;
+  /**
+   * Rules this one is more specific than: when it and one of them report the same line of
+   * the same document, only this rule's finding is kept. Applied in one place, after every
+   * rule has run (see `resolveOverlaps` in overlaps.ts).
+   */
+  supersedes?: readonly string[];
+  /**
+   * Set on a rule that stands for a whole document's template state: when it reports a
+   * document, the findings of `residue` rules in that document are dropped in its favour.
+   */
+  foldsResidue?: boolean;
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {

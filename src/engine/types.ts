@@ -112,6 +112,8 @@ export interface RawFinding {
   column?: number;
   endLine?: number;
   message: string;
+  /** This finding is about template state (see `RuleMeta.residue`), though its rule is not always. */
+  residue?: boolean;
 }
 
 /** A finding, as the engine stamps it. */

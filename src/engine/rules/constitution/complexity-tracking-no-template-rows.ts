@@ -16,6 +16,7 @@ export default defineRule({
     families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'warning',
     options: z.object({}).strict(),
+    residue: true,
   },
   check({ document, report }) {
     for (const line of readComplexityRows(document).residue) {

@@ -17,6 +17,8 @@ export default defineRule({
     families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'error',
     options: z.object({}).strict(),
+    // More specific than the generic placeholder rule: it names the section and asks for a verdict.
+    supersedes: ['no-placeholder-values'],
   },
   check({ document, report }) {
     const sections = sectionsTitled(document, CONSTITUTION_CHECK);
@@ -30,6 +32,7 @@ export default defineRule({
           line,
           column: match.index + 1,
           message: `Unexpected template placeholder \`${match[0]}\` in Constitution Check, expected a verdict such as \`PASS\` or \`FAIL\``,
+          residue: true,
         });
       }
     }

@@ -20,6 +20,7 @@ export default defineRule({
     kinds: ['constitution'],
     severity: 'error',
     options: z.object({}).strict(),
+    residue: true,
   },
   check({ document, report }) {
     if (!isConstitution(document)) return;
