@@ -24,6 +24,8 @@ export default defineRule({
     kinds: ['plan'],
     severity: 'error',
     options: z.object({}).strict(),
+    // It names the field and why it matters; the generic placeholder rules say less about the same value.
+    supersedes: ['no-template-residue', 'no-placeholder-values'],
   },
   check({ document, feature, report }) {
     // An actionable marker is the `no-unresolved-clarifications` rule's to report.
@@ -43,6 +45,7 @@ export default defineRule({
         if (!template && answered.has(line)) continue;
         report({
           line,
+          ...(template ? { residue: true } : {}),
           message: template
             ? `Unexpected template value \`${template[0]}\` in Technical Context ${name}, expected a concrete value`
             : `Unexpected \`NEEDS CLARIFICATION\` in Technical Context ${name}, expected the value resolved by Phase 0 research`,
