@@ -3,6 +3,7 @@ import type { Config } from './config/schema.js';
 import { loadDocuments } from './documents.js';
 import { buildCoverage } from './report/coverage.js';
 import type { Rule } from './rule.js';
+import { resolveOverlaps, type Candidate } from './overlaps.js';
 import { rules as registry } from './rules/index.js';
 import {
   GATES,
@@ -30,12 +31,12 @@ export function evaluate(input: EvaluateInput): Report {
   const ruleSet = input.rules ?? registry;
   const gated = input.files.filter((file) => isGated(file.path, config));
   const { documents, unreadable } = loadDocuments(gated, config);
-  const findings: Finding[] = [];
+  const candidates: Candidate[] = [];
 
   const readable = registry.find((rule) => rule.meta.id === 'readable-document');
   for (const problem of unreadable) {
     const severity = readable ? effectiveRule(readable, problem.path, 'generic', config).severity : 'off';
-    if (readable && severity !== 'off') pushFinding(findings, readable, severity, problem.path, problem);
+    if (readable && severity !== 'off') pushFinding(candidates, readable, severity, problem.path, problem);
   }
 
   const byFeature = new Map<string, Document[]>();
@@ -51,11 +52,11 @@ export function evaluate(input: EvaluateInput): Report {
       if (rule.meta.families && !rule.meta.families.includes(document.family)) continue;
       const setting = effectiveRule(rule, document.path, document.family, config);
       if (setting.severity === 'off') continue;
-      runRule({ rule, document, setting: { severity: setting.severity, options: setting.options }, input, documents, byFeature, findings });
+      runRule({ rule, document, setting: { severity: setting.severity, options: setting.options }, input, documents, byFeature, candidates });
     }
   }
 
-  findings.sort(compareFindings);
+  const findings = resolveOverlaps(candidates).sort(compareFindings);
   const report = fold(findings, documents, config);
   const coverage = buildCoverage(documents);
   return coverage.length > 0 ? { ...report, coverage } : report;
@@ -68,13 +69,13 @@ interface RunArgs {
   input: EvaluateInput;
   documents: Document[];
   byFeature: Map<string, Document[]>;
-  findings: Finding[];
+  candidates: Candidate[];
 }
 
-function runRule({ rule, document, setting, input, documents, byFeature, findings }: RunArgs): void {
+function runRule({ rule, document, setting, input, documents, byFeature, candidates }: RunArgs): void {
   const options = rule.meta.options.safeParse(setting.options);
   const report = (raw: RawFinding): void => {
-    pushFinding(findings, rule, setting.severity, raw.path ?? document.path, raw);
+    pushFinding(candidates, rule, setting.severity, raw.path ?? document.path, raw);
   };
   try {
     rule.check({
@@ -88,12 +89,12 @@ function runRule({ rule, document, setting, input, documents, byFeature, finding
     });
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    findings.push(stamp(rule, 'error', document.path, { line: 1, message: `Unexpected error in rule \`${rule.meta.id}\`: ${reason}` }));
+    candidates.push({ rule, residue: false, finding: stamp(rule, 'error', document.path, { line: 1, message: `Unexpected error in rule \`${rule.meta.id}\`: ${reason}` }) });
   }
 }
 
-function pushFinding(findings: Finding[], rule: Rule, severity: Severity, path: string, raw: RawFinding): void {
-  findings.push(stamp(rule, severity, path, raw));
+function pushFinding(candidates: Candidate[], rule: Rule, severity: Severity, path: string, raw: RawFinding): void {
+  candidates.push({ finding: stamp(rule, severity, path, raw), rule, residue: raw.residue ?? rule.meta.residue ?? false });
 }
 
 function stamp(rule: Rule, severity: Severity, path: string, raw: RawFinding): Finding {

@@ -6,6 +6,7 @@ import noTodoMarkers from './no-todo-markers.js';
 import readableDocument from './readable-document.js';
 import requiredSectionsPresent from './required-sections-present.js';
 import taskLineFormat from './task-line-format.js';
+import unfilledTemplate from './unfilled-template.js';
 import uniqueIds from './unique-ids.js';
 
 /** The completeness gate's rules, sorted by id. */
@@ -17,5 +18,6 @@ export const completenessRules: Rule[] = [
   readableDocument,
   requiredSectionsPresent,
   taskLineFormat,
+  unfilledTemplate,
   uniqueIds,
 ];

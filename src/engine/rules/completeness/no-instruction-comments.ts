@@ -22,6 +22,7 @@ export default defineRule({
     kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'other'],
     severity: 'warning',
     options: z.object({}).strict(),
+    residue: true,
   },
   check({ document, report }) {
     visit(document.tree, 'html', (node: Html) => {

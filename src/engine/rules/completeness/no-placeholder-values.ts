@@ -41,6 +41,7 @@ export default defineRule({
     kinds: ['spec', 'plan', 'tasks', 'research', 'data-model'],
     severity: 'warning',
     options: z.object({}).strict(),
+    residue: true,
   },
   check({ document, report }) {
     const skip = optionalLines(document);

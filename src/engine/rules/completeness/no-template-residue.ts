@@ -18,6 +18,7 @@ export default defineRule({
     kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'other'],
     severity: 'error',
     options: z.object({}).strict(),
+    residue: true,
   },
   check({ document, report }) {
     const skip = optionalLines(document);
