@@ -35,7 +35,12 @@ const ID = /\b(FR|SC)-(\d{1,4})([a-z])?\b/g;
 const RANGE = /\b(FR|SC)-(\d{1,4})\s*(?:–|—|-|\.\.\.?|to|through|thru)\s*(?:(FR|SC)-)?(\d{1,4})\b/g;
 // Applied to a trimmed line; no two `\s*` are adjacent, so a long run of spaces cannot make it backtrack.
 const DEFINITION = /^(?:\|\s*)?(?:(?:[-*+]|\d+\.)\s+)?(?:\[[ xX]\]\s*)?(?:(?:\*\*|__)\s*)?((?:FR|SC)-\d{1,4}[a-z]?)\s*(?:(?:\*\*|__)\s*)?(?:[:：.|–—-]|\*\*|$)/;
-const STORY_HEADING = /\b(?:User Story|US)\s*#?(\d{1,3})\b/i;
+// `User Story 2`, `US2`, `User Stories 1-3`, `US1 + US2`, `User Story 1 & 2`: the stories a heading names.
+const STORY_NAMES = /\b(User Stor(?:y|ies)|US)\s*#?(\d{1,3})\b((?:\s*(?:[+&,/]|and|–|—|-|to|through)\s*(?:US\s*#?)?\d{1,3}\b(?![-.]?\w))*)/gi;
+const STORY_MORE = /\s*([+&,/]|and|–|—|-|to|through)\s*(US\s*#?)?(\d{1,3})/gi;
+// Continues a cited id: `/008`, `, 002`, ` and 005`, `/SC-002`. A bare number must have the first id's
+// width (`SC-001, 002`, not `FR-013, 4-button` or `FR-003/2025`).
+const CONTINUATION = /(?:\s*\/\s*|\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:(FR|SC)-)?(\d{1,4})([a-z])?(?![\w-]|\.\d)/y;
 
 /** Canonical id: `FR-1` and `FR-001` are the same requirement. */
 export function canonicalId(prefix: string, digits: string, suffix = ''): string {
@@ -81,8 +86,7 @@ function requirementStories(spec: Document, stories: Story[], line: number): Set
   for (const match of own.matchAll(/\b(?:User Story|US)\s*#?(\d{1,3})\b/gi)) result.add(Number(match[1]));
   for (const section of spec.sections) {
     if (section.line >= line || section.endLine < line) continue;
-    const match = STORY_HEADING.exec(section.title);
-    if (match) result.add(Number(match[1]));
+    for (const story of headingStories(section.title)) result.add(story);
   }
   const id = /\b(?:FR|SC)-\d+[a-z]?\b/.exec(own)?.[0];
   if (id) {
@@ -109,7 +113,10 @@ export function referencedIds(lines: readonly string[]): Map<string, number[]> {
     result.set(id, list);
   };
   lines.forEach((text, index) => {
-    for (const match of text.matchAll(ID)) add(canonicalId(match[1]!, match[2]!, match[3]), index + 1);
+    for (const match of text.matchAll(ID)) {
+      add(canonicalId(match[1]!, match[2]!, match[3]), index + 1);
+      for (const id of continuedIds(text, match[1]!, match[2]!.length, match.index + match[0].length)) add(id, index + 1);
+    }
     for (const match of text.matchAll(RANGE)) {
       const [from, to] = [Number(match[2]), Number(match[4])];
       if (match[3] && match[3] !== match[1]) continue;
@@ -117,6 +124,46 @@ export function referencedIds(lines: readonly string[]): Map<string, number[]> {
       for (let n = from; n <= to; n += 1) add(canonicalId(match[1]!, String(n)), index + 1);
     }
   });
+  return result;
+}
+
+/** The ids a cited id's shorthand continuation names: `FR-007/008/009`, `SC-001, 002`, `FR-001, 003 and 005`. */
+function continuedIds(text: string, prefix: string, width: number, from: number): string[] {
+  const ids: string[] = [];
+  let kind = prefix;
+  let at = from;
+  for (;;) {
+    CONTINUATION.lastIndex = at;
+    const match = CONTINUATION.exec(text);
+    if (!match) return ids;
+    // An id with its own prefix is found on its own; it only carries the list on.
+    if (match[1]) kind = match[1];
+    else if (match[2]!.length !== width) return ids;
+    else ids.push(canonicalId(kind, match[2]!, match[3]));
+    at = CONTINUATION.lastIndex;
+  }
+}
+
+/**
+ * The user stories a heading names: `Phase 3: User Story 1 - Title`, `Phase 2 (US2)`,
+ * `User Stories 1-3`, `US1 + US2`, `User Story 1 & 2`. A dash spans a range only after
+ * `User Stories` or before a second `US` (`US1-US3`), so `User Story 3 - 10 Minute Setup` names story 3 alone.
+ */
+export function headingStories(title: string): Set<number> {
+  const result = new Set<number>();
+  for (const match of title.matchAll(STORY_NAMES)) {
+    const plural = /ies$/i.test(match[1]!);
+    let previous = Number(match[2]);
+    result.add(previous);
+    for (const more of match[3]!.matchAll(STORY_MORE)) {
+      const n = Number(more[3]);
+      const range = /^(?:–|—|-|to|through)$/i.test(more[1]!);
+      if (range && !plural && !more[2]) break;
+      if (range && n > previous && n - previous <= 20) for (let k = previous + 1; k < n; k += 1) result.add(k);
+      result.add(n);
+      previous = n;
+    }
+  }
   return result;
 }
 
@@ -131,8 +178,7 @@ export function taskItems(tasks: Document): Task[] {
     if (stories.size === 0) {
       for (const section of tasks.sections) {
         if (section.line >= box.line || section.endLine < box.line) continue;
-        const match = /\b(?:User Story|US)\s*#?(\d{1,3})\b/i.exec(section.title);
-        if (match) stories.add(Number(match[1]));
+        for (const story of headingStories(section.title)) stories.add(story);
       }
     }
     return { name, line: box.line, checked: box.checked, text: box.text, stories, labels };
