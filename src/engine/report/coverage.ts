@@ -24,6 +24,12 @@ export interface FeatureCoverage {
   feature: string;
   spec: string;
   tasks: string;
+  /**
+   * Whether the tasks cite any of the spec's requirement ids (always set by {@link featureCoverage};
+   * absent reads as traced). An untraced feature (`false`) links work to requirements only
+   * through user stories, if at all; its rows without a story are `unknown`.
+   */
+  traced?: boolean;
   rows: CoverageRow[];
 }
 
@@ -56,7 +62,8 @@ export function featureCoverage(feature: readonly Document[]): FeatureCoverage |
   const rows = requirements
     .filter((r) => r.id.startsWith('FR-') || tracesSc)
     .map((r) => coverRequirement(r, { tasks, items, lines: mentions.get(r.id) ?? [], decidable: named.has(r.id.slice(0, 2)) }));
-  return { feature: spec.feature, spec: spec.path, tasks: tasks.path, rows };
+  const traced = requirements.some((r) => mentions.has(r.id));
+  return { feature: spec.feature, spec: spec.path, tasks: tasks.path, traced, rows };
 }
 
 // Below this share of a kind's requirements named by id, mentions are incidental (`per FR-003`), not tracing.
@@ -117,6 +124,7 @@ function heading(coverage: FeatureCoverage): string {
   const unknown = coverage.rows.filter((row) => row.via === 'unknown').length;
   const parts = [`${covered}/${coverage.rows.length} covered`, `${gaps(coverage)} gap${gaps(coverage) === 1 ? '' : 's'}`];
   if (unknown > 0) parts.push(`${unknown} not traced by id or user story`);
+  if (coverage.traced === false) parts.push('untraced: the tasks cite no requirement ids');
   return parts.join(', ');
 }
 

@@ -8,7 +8,14 @@ import { defineRule } from '../../rule.js';
  * tasks document and reports on the spec. A requirement is a gap only when it can be
  * decided: the tasks name requirements of its kind by id, or it belongs to a user story
  * with no task. Otherwise a missing link is a writing style, not a gap.
+ *
+ * A feature whose tasks cite no requirement id at all is untraced: the coverage table says
+ * so, and the rule reports at most one finding for it, naming the requirements whose user
+ * story has no task (a story left without work is a gap whatever the writing style).
  */
+// Ids named in the one finding of an untraced feature.
+const MAX_IDS = 5;
+
 export default defineRule({
   meta: {
     id: 'requirements-covered-by-tasks',
@@ -21,8 +28,19 @@ export default defineRule({
   check({ feature, report }) {
     const coverage = featureCoverage(feature);
     if (!coverage) return;
-    for (const row of coverage.rows) {
-      if (row.via !== 'none') continue;
+    const gaps = coverage.rows.filter((row) => row.via === 'none');
+    if (coverage.traced === false) {
+      if (gaps.length === 0) return;
+      const ids = gaps.slice(0, MAX_IDS).map((row) => `\`${row.id}\``).join(', ');
+      const more = gaps.length > MAX_IDS ? ` and ${gaps.length - MAX_IDS} more` : '';
+      report({
+        path: coverage.spec,
+        line: gaps[0]!.line,
+        message: `Missing tasks for the user stories of ${ids}${more}, expected a task in \`${coverage.tasks}\` labelled with or placed under each story`,
+      });
+      return;
+    }
+    for (const row of gaps) {
       report({
         path: coverage.spec,
         line: row.line,
