@@ -6,13 +6,14 @@ const TASK = /^T(\d+)\b:?\s*((?:\[[^\]]*\]\s*)*)(.*)$/;
 
 /**
  * Task lines follow spec-kit's format: an id of three or more digits, then optional `[P]`
- * and `[USn]` labels in that order, then a description. Checked only in `tasks` documents.
+ * and `[USn]` labels in either order (`[P] [US1]` and `[US1] [P]` are one format), then a
+ * description. Checked only in `tasks` documents.
  */
 export default defineRule({
   meta: {
     id: 'task-line-format',
     gate: 'completeness',
-    description: 'Task lines read `- [ ] T001 [P] [US1] Description`.',
+    description: 'Task lines read `- [ ] T001 [P] [US1] Description`, labels in either order.',
     kinds: ['tasks'],
     severity: 'warning',
     options: z.object({}).strict(),
@@ -26,7 +27,7 @@ export default defineRule({
         short.push({ id: `T${match[1]!}`, line: box.line });
         continue;
       }
-      const problem = describe(match[1]!, match[2]!, match[3]!);
+      const problem = describe(match[1]!, match[3]!);
       if (problem) report({ line: box.line, message: problem });
     }
     // A short numbering is usually a whole file's convention: one finding, not one per task.
@@ -37,11 +38,7 @@ export default defineRule({
   },
 });
 
-function describe(digits: string, labels: string, description: string): string | undefined {
-  const tags = [...labels.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1]!.trim());
-  const story = tags.findIndex((tag) => /^US\d+$/i.test(tag));
-  const parallel = tags.findIndex((tag) => tag === 'P');
-  if (story >= 0 && parallel > story) return `Unexpected label order \`[${tags[story]}] [P]\` in task \`T${digits}\`, expected \`[P]\` before the story label`;
+function describe(digits: string, description: string): string | undefined {
   if (description.trim() === '') return `Missing description in task \`T${digits}\`, expected \`T${digits} [P] [US1] Description\``;
   return undefined;
 }
