@@ -1,6 +1,7 @@
-import type { Finding, Report } from '../types.js';
+import type { Report } from '../types.js';
 import { countSeverities, describeCounts } from './counts.js';
 import { renderCoverageMarkdown } from './coverage.js';
+import { describeGroup, groupFindings, type FindingGroup } from './group.js';
 import { untrustedCode, untrustedMarkdown } from './untrusted.js';
 
 export interface MarkdownOptions {
@@ -21,17 +22,18 @@ const ICON = { success: '✅', failure: '❌', neutral: '⚪' } as const;
 
 /**
  * The summary the App writes into check runs and the Action into the job summary: a
- * gates table, then the findings gate by gate. When it would exceed `maxLength`, the
- * findings that do not fit are replaced by one "… N more findings" line.
+ * gates table, then the findings gate by gate, the findings of one rule in one document
+ * as one entry with their count and lines (each keeps its own annotation). When it would
+ * exceed `maxLength`, the entries that do not fit are replaced by one "… N more findings" line.
  */
 export function renderMarkdown(report: Report, options: MarkdownOptions = {}): string {
   const maxLength = options.maxLength ?? DEFAULT_MARKDOWN_LENGTH;
   const head = header(report, options.title);
   const body = report.gates.filter((gate) => gate.findings.length > 0).flatMap((gate) => [
-    { text: `\n### ${gate.id}\n\n`, finding: false },
-    ...gate.findings.map((finding) => ({ text: `${findingLine(finding)}\n`, finding: true })),
+    { text: `\n### ${gate.id}\n\n`, count: 0 },
+    ...groupFindings(gate.findings).map((group) => ({ text: `${groupLine(group)}\n`, count: group.findings.length })),
   ]);
-  const total = body.filter((part) => part.finding).length;
+  const total = body.reduce((sum, part) => sum + part.count, 0);
   let out = head;
   let shown = 0;
   for (const [i, part] of body.entries()) {
@@ -39,7 +41,7 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const reserve = i === body.length - 1 ? 0 : moreNote(total).length;
     if (out.length + part.text.length + reserve > maxLength) return clip(out + moreNote(total - shown), maxLength);
     out += part.text;
-    if (part.finding) shown += 1;
+    shown += part.count;
   }
   // The coverage table is extra: shown when it fits, never at the expense of findings.
   const coverage = renderCoverageMarkdown(report.coverage ?? []);
@@ -66,9 +68,11 @@ function header(report: Report, title: string | undefined): string {
 }
 
 /** Paths and messages quote what a pull request wrote: they go through the untrusted-text functions. */
-function findingLine(finding: Finding): string {
-  const where = untrustedCode(`${finding.path}:${finding.line}`, { max: 300 });
-  return `- **${finding.severity}** ${where} ${untrustedMarkdown(finding.message, { max: 2_000 })} ([${finding.rule}](${finding.docs}))`;
+function groupLine(group: FindingGroup): string {
+  const { first } = group;
+  const where = untrustedCode(`${first.path}:${first.line}`, { max: 300 });
+  const count = group.findings.length > 1 ? ` (${describeGroup(group)})` : '';
+  return `- **${first.severity}** ${where} ${untrustedMarkdown(first.message, { max: 2_000 })}${count} ([${first.rule}](${first.docs}))`;
 }
 
 function moreNote(count: number): string {

@@ -1,22 +1,27 @@
 import type { Finding, Report } from '../types.js';
 import { countSeverities, describeCounts } from './counts.js';
 import { renderCoverageText } from './coverage.js';
+import { describeGroup, groupFindings } from './group.js';
 import { untrustedTerminal } from './untrusted.js';
 
 const VERDICT_MARK = { success: '✓', failure: '✗', neutral: '-' } as const;
 
 /**
- * The report for people at a terminal: findings grouped by file (line, severity,
- * message, rule), then one verdict line per gate and an overall result.
+ * The report for people at a terminal: findings by file (line, severity, message, rule),
+ * the findings of one rule in one file as one entry with their count and lines, then one
+ * verdict line per gate and an overall result.
  */
 export function renderText(report: Report): string {
   const out: string[] = [];
   for (const [path, findings] of groupByPath(report)) {
     out.push(untrustedTerminal(path));
     const width = Math.max(...findings.map((finding) => String(finding.line).length));
-    for (const finding of findings) {
-      const line = String(finding.line).padStart(width);
-      out.push(`  ${line}  ${finding.severity.padEnd(7)}  ${untrustedTerminal(finding.message)}  ${finding.rule}`);
+    const groups = groupFindings(findings).sort((a, b) => a.first.line - b.first.line || a.first.rule.localeCompare(b.first.rule));
+    for (const group of groups) {
+      const { first } = group;
+      const line = String(first.line).padStart(width);
+      const count = group.findings.length > 1 ? ` (${describeGroup(group)})` : '';
+      out.push(`  ${line}  ${first.severity.padEnd(7)}  ${untrustedTerminal(first.message)}${count}  ${first.rule}`);
     }
     out.push('');
   }
