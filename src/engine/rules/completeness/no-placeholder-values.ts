@@ -3,6 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import { quote } from '../quote.js';
 import type { Document } from '../../types.js';
 import { TOKENS } from './no-template-residue.js';
 import { optionalLines } from './residue-scope.js';
@@ -50,7 +51,7 @@ export default defineRule({
     const flag = (line: number | undefined, value: string): void => {
       if (line === undefined || skip.has(line) || seen.has(line)) return;
       seen.add(line);
-      report({ line, message: `Unexpected template placeholder \`${value.trim().slice(0, 60)}\`, expected the real value` });
+      report({ line, message: `Unexpected template placeholder \`${quote(value)}\`, expected the real value` });
     };
     visit(document.tree, (node) => {
       if (node.type !== 'tableCell' && node.type !== 'paragraph') return;

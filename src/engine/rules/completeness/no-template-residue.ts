@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import { quote } from '../quote.js';
 import { optionalLines, proseMatches } from './residue-scope.js';
 
 // Template tokens, read in prose only: in code, inline code and comments they are examples.
@@ -24,7 +25,7 @@ export default defineRule({
     const skip = optionalLines(document);
     for (const match of proseMatches(document, TOKENS)) {
       if (skip.has(match.line)) continue;
-      report({ line: match.line, column: match.column, message: `Unexpected template placeholder \`${match.text.slice(0, 60)}\`, expected the real value` });
+      report({ line: match.line, column: match.column, message: `Unexpected template placeholder \`${quote(match.text)}\`, expected the real value` });
     }
     document.lines.forEach((text, index) => {
       if (text.includes('[REMOVE IF UNUSED]') && !skip.has(index + 1)) {
