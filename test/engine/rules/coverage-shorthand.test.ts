@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig, evaluate, rules, toDocument, type Finding } from '../../../src/engine/index.js';
 import { buildCoverage, renderCoverageMarkdown, renderCoverageText } from '../../../src/engine/report/coverage.js';
-import { referencedIds, taskItems } from '../../../src/engine/rules/consistency/trace.js';
+import { headingStories, referencedIds, taskItems } from '../../../src/engine/rules/consistency/trace.js';
 
 const folder = 'specs/001-deck-sharing';
 
@@ -56,6 +56,7 @@ describe('requirement ids cited in shorthand', () => {
     expect(ids('FR-001, FR-003, 004 and 005')).toEqual(['FR-001', 'FR-003', 'FR-004', 'FR-005']);
     expect(ids('FR-001..004')).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004']);
     expect(ids('FR-001–FR-004')).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-004']);
+    expect(ids('FR-001..003, 005')).toEqual(['FR-001', 'FR-002', 'FR-003', 'FR-005']);
   });
 
   it('does not read a following number as an id', () => {
@@ -98,6 +99,10 @@ describe('a phase heading naming user stories', () => {
   it('gives its tasks every story it names', () => {
     const doc = toDocument(`${folder}/tasks.md`, '# Tasks\n\n## Phase 1: User Stories 1-3 (Priority: P1)\n\n- [ ] T001 Build it\n\n### Data Layer (US1 + US4)\n\n- [ ] T002 Store it\n');
     expect(taskItems(doc).map((task) => [...task.stories].sort())).toEqual([[1, 2, 3], [1, 2, 3, 4]]);
+    expect([...headingStories('Phase 2: User Story 1 & 2 - Basic Prompts')]).toEqual([1, 2]);
+    expect([...headingStories('Phase 5: User Story 3 - 10 Minute Setup')]).toEqual([3]);
+    expect([...headingStories('Phase 4 (US1, 3 endpoints)')]).toEqual([1]);
+    expect([...headingStories('Phase 6 (US2-US4)')]).toEqual([2, 3, 4]);
   });
 
   it('passes: requirements of the named stories are covered', () => {

@@ -122,6 +122,7 @@ export function referencedIds(lines: readonly string[]): Map<string, number[]> {
       if (match[3] && match[3] !== match[1]) continue;
       if (to <= from || to - from > 200) continue;
       for (let n = from; n <= to; n += 1) add(canonicalId(match[1]!, String(n)), index + 1);
+      for (const id of continuedIds(text, match[1]!, match[2]!.length, match.index + match[0].length)) add(id, index + 1);
     }
   });
   return result;
@@ -146,8 +147,8 @@ function continuedIds(text: string, prefix: string, width: number, from: number)
 
 /**
  * The user stories a heading names: `Phase 3: User Story 1 - Title`, `Phase 2 (US2)`,
- * `User Stories 1-3`, `US1 + US2`, `User Story 1 & 2`. A dash spans a range only after
- * `User Stories` or before a second `US` (`US1-US3`), so `User Story 3 - 10 Minute Setup` names story 3 alone.
+ * `User Stories 1-3`, `US1 + US2`, `User Story 1 & 2`. A bare number after a dash or comma
+ * counts only after `User Stories`, so `User Story 3 - 10 Minute Setup` and `(US1, 3 endpoints)` name one story.
  */
 export function headingStories(title: string): Set<number> {
   const result = new Set<number>();
@@ -158,7 +159,8 @@ export function headingStories(title: string): Set<number> {
     for (const more of match[3]!.matchAll(STORY_MORE)) {
       const n = Number(more[3]);
       const range = /^(?:–|—|-|to|through)$/i.test(more[1]!);
-      if (range && !plural && !more[2]) break;
+      // A bare number continues the list after `User Stories`, or after `+`, `&`, `and` (`User Story 1 & 2`).
+      if (!more[2] && !plural && !/^(?:\+|&|and)$/i.test(more[1]!)) break;
       if (range && n > previous && n - previous <= 20) for (let k = previous + 1; k < n; k += 1) result.add(k);
       result.add(n);
       previous = n;
