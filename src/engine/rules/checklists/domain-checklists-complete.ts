@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { baseName, openChecklistFinding } from './checklist-summary.js';
+import { openChecklistFinding } from './checklist-summary.js';
+import { isGateChecklist } from './gate-checklist.js';
 import { GATE_CHECKLISTS } from './gate-checklists-complete.js';
 
 /**
@@ -19,8 +20,7 @@ export default defineRule({
       .strict(),
   },
   check({ document, options, report }) {
-    const name = baseName(document.path).toLowerCase();
-    if (options.skip.some((n) => n.toLowerCase() === name)) return;
+    if (isGateChecklist(document, options.skip)) return;
     const finding = openChecklistFinding(document);
     if (finding) report(finding);
   },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { baseName, openChecklistFinding } from './checklist-summary.js';
+import { openChecklistFinding } from './checklist-summary.js';
+import { isGateChecklist } from './gate-checklist.js';
 
 /** Checklists that gate the next phase in spec-kit and in the epic variant. */
 export const GATE_CHECKLISTS = ['requirements.md', 'PlanQualityGate.md'];
@@ -8,7 +9,10 @@ export const GATE_CHECKLISTS = ['requirements.md', 'PlanQualityGate.md'];
 /**
  * spec-kit stops `/speckit.implement` while a checklist has open items. The spec quality
  * checklist (`requirements.md`) and the epic's `PlanQualityGate.md` are written and
- * ticked with the document they check, so an open item there is a real gap.
+ * ticked with the document they check, so an open item there is a real gap. A checklist is a
+ * gate checklist by its title and purpose ("Specification Quality Checklist", "Validate
+ * specification completeness ...") under any name; a gate name titled as a domain checklist
+ * (`# Security Checklist: ...`) is not one.
  */
 export default defineRule({
   meta: {
@@ -22,8 +26,7 @@ export default defineRule({
       .strict(),
   },
   check({ document, options, report }) {
-    const name = baseName(document.path).toLowerCase();
-    if (!options.names.some((n) => n.toLowerCase() === name)) return;
+    if (!isGateChecklist(document, options.names)) return;
     const finding = openChecklistFinding(document);
     if (finding) report(finding);
   },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import type { Document, Section } from '../../types.js';
-import { REQUIRED_SECTIONS, titleMatches } from './required-sections.js';
+import { ITEM_HEADINGS, REQUIRED_SECTIONS, normaliseTitle, titleMatches } from './required-sections.js';
 
 /**
  * The sections a template makes mandatory are present and hold content (an HTML
@@ -23,8 +23,8 @@ export default defineRule({
     const required = options.sections ?? REQUIRED_SECTIONS[document.kind]?.[document.family] ?? [];
     if (required.length === 0 || translated(document)) return;
     for (const entry of required) {
-      const section = document.sections.find((s) => s.depth >= 2 && titleMatches(s.title, entry));
       const name = entry.split('|')[0]!;
+      const section = document.sections.find((s) => s.depth >= 2 && titleMatches(s.title, entry)) ?? itemHeading(document, name);
       if (!section) {
         report({ line: 1, message: `Missing section \`${name}\`, expected it in a ${document.family} ${document.kind}` });
       } else if (isEmpty(document, section)) {
@@ -33,6 +33,12 @@ export default defineRule({
     }
   },
 });
+
+/** The first heading that writes one item of the section as its own heading (`## FR-001: ...`), if any. */
+function itemHeading(document: Document, name: string): Section | undefined {
+  const pattern = ITEM_HEADINGS[name];
+  return pattern ? document.sections.find((s) => s.depth >= 2 && pattern.test(normaliseTitle(s.title).toUpperCase())) : undefined;
+}
 
 function translated(document: Document): boolean {
   const titles = document.sections.filter((s) => s.depth >= 2).map((s) => s.title);

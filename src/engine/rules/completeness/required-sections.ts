@@ -1,5 +1,17 @@
 import type { Family, Kind } from '../../types.js';
 
+// The plan's file layout, under the names real plans give it (`## Source layout`, `## File Structure`).
+const PROJECT_STRUCTURE = 'Project Structure|Source layout|Source Structure|Source Code Structure|File Structure|Directory Structure|Code Structure';
+
+/**
+ * Headings that stand for a required section when the document writes its items as headings of
+ * their own: a spec with `## FR-001: Core Data Models` (or `### FR-001 ...`, `### FR1: ...`) for each
+ * requirement has its Requirements.
+ */
+export const ITEM_HEADINGS: Readonly<Record<string, RegExp>> = {
+  Requirements: /^(?:FR|NFR|REQ)-?\d+\b/i,
+};
+
 /**
  * Sections each template makes mandatory, by kind and family. Titles match a heading
  * case-insensitively by prefix, after leading numbers and symbols (`## 2. Summary`).
@@ -11,9 +23,9 @@ export const REQUIRED_SECTIONS: Partial<Record<Kind, Partial<Record<Family, read
     'speckit-gen2': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements', 'Success Criteria'],
   },
   plan: {
-    'speckit-gen1': ['Summary', 'Technical Context', 'Constitution Check', 'Project Structure'],
-    'speckit-gen2': ['Summary', 'Technical Context', 'Constitution Check', 'Project Structure'],
-    'speckit-epic': ['Summary', 'Technical Context', 'Constitution Check', 'Project Structure', 'Validation'],
+    'speckit-gen1': ['Summary', 'Technical Context', 'Constitution Check', PROJECT_STRUCTURE],
+    'speckit-gen2': ['Summary', 'Technical Context', 'Constitution Check', PROJECT_STRUCTURE],
+    'speckit-epic': ['Summary', 'Technical Context', 'Constitution Check', PROJECT_STRUCTURE, 'Validation'],
     'phased-plan': ['Success Criteria', 'Phase', 'Definition of Done'],
     'milestone-plan': ['Overview', 'Deliverables', 'Success Criteria', 'Implementation Steps', 'Production-Grade Checklist', 'Files to Create/Modify'],
   },

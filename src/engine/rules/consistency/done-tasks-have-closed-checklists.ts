@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import { isOpen } from '../checklists/checklist-summary.js';
 import { taskItems } from './trace.js';
 
 /**
@@ -21,7 +22,8 @@ export default defineRule({
     if (!done) return;
     const checklists = feature.filter((other) => other.kind === 'checklist').sort((a, b) => a.path.localeCompare(b.path));
     for (const checklist of checklists) {
-      const open = checklist.checkboxes.filter((box) => box.mark === ' ');
+      // A legend (`- [ ] Not started`) explains the marks; it is not an item left open.
+      const open = checklist.checkboxes.filter((box) => box.mark === ' ' && isOpen(box));
       if (open.length === 0) continue;
       report({
         line: done.line,

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { checkedClaims, describeMarkers, specWithOpenMarkers } from './claims.js';
 
-// `- [x] Initial Constitution Check: PASS`, `- [x] Post-Design Constitution Check: PASS` (Gen-1 Gate Status).
-const PASS_CLAIM = /\bConstitution Check\b.*\bPASS(?:ED)?\b/i;
+// `- [x] Initial Constitution Check: PASS`, `- [x] Post-Design Constitution Check: PASS` (Gen-1 Gate Status), or a
+// leading ✅: PASS counts only where the verdict goes, not in a note ("must pass once FR-001 is clarified").
+const PASS_CLAIM = /\bConstitution Check\b[^:：→]*(?:[:：→]|->)\s*[*_]*\s*(?:✅\s*)?PASS(?:ED)?\b|^[\s*_]*✅.*\bConstitution Check\b/i;
 
 /**
  * A plan whose Gate Status records a passed Constitution Check while its spec still has

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { findConstitution, namesPrinciple, principles, sectionTitled } from './read-constitution.js';
+import { complexityTables } from './complexity-rows.js';
+import { findConstitution, namesPrinciple, principles } from './read-constitution.js';
 
 // A row that only says there is nothing to justify.
 const EMPTY = /^\s*(?:none|n\/?a|-+|—|no violations?\.?|\(none\)|无|なし)?\s*$/i;
@@ -8,7 +9,8 @@ const EMPTY = /^\s*(?:none|n\/?a|-+|—|no violations?\.?|\(none\)|无|なし)?\
 /**
  * A NON-NEGOTIABLE principle cannot be traded away: a filled Complexity Tracking row whose
  * Violation cell names one (whole name or `Principle III`) is a contradiction. Template
- * rows (`[e.g., 4th project]`) are residue, not justification, and are skipped.
+ * rows (`[e.g., 4th project]`) are residue, not justification, and are skipped. Translated
+ * headings and the template's table kept without a heading count as Complexity Tracking.
  */
 export default defineRule({
   meta: {
@@ -22,9 +24,9 @@ export default defineRule({
   check({ document, all, report }) {
     const constitution = findConstitution(all, document);
     const fixed = constitution ? principles(constitution).filter((p) => p.nonNegotiable) : [];
-    const section = sectionTitled(document, /Complexity Tracking/i);
-    if (fixed.length === 0 || !section) return;
-    const tables = document.tables.filter((table) => table.line > section.line && table.line <= section.endLine);
+    if (fixed.length === 0) return;
+    // The Complexity Tracking tables under any of its headings (`## 复杂度追踪`) or none.
+    const tables = complexityTables(document);
     for (const row of tables.flatMap((table) => table.rows)) {
       const violation = row.cells[0] ?? '';
       if (EMPTY.test(violation) || /\[e\.g\.|\[.*\]$/i.test(violation)) continue;

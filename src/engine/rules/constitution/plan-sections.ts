@@ -11,7 +11,7 @@ export const COMPLEXITY_TRACKING =
 // The template's Complexity Tracking table header (`| Violation | Why Needed | Simpler Alternative ... |`),
 // recognised on its own because plans often delete the heading and leave the table.
 const COMPLEXITY_HEADER = /^(violation|违规|违反|違反|viola[çc][ãa]o|violaci[óo]n|нарушение)/i;
-const WHY_NEEDED = /why needed|为什么需要|为何需要|なぜ必要|por que|por qu[ée]|почему/i;
+const WHY_NEEDED = /why needed|justification|rationale|reason|为什么需要|为何需要|必要性|理由|原因|なぜ必要|por que|por qu[ée]|justificativa|justificaci[óo]n|почему|обоснование/i;
 
 /** Whether a table's header is the Complexity Tracking template's. */
 export function isComplexityHeader(cells: readonly string[]): boolean {
