@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { checklistSummary, defaultConfig, evaluate, toDocument, type GateId, type Report } from '../../src/engine/index.js';
+import { checklistSummary, defaultConfig, evaluate, parseConfig, toDocument, type GateId, type Report } from '../../src/engine/index.js';
 
 const SEEDS = join(import.meta.dirname, '..', 'fixtures', 'seeds');
 const FOLDERS = {
@@ -12,9 +12,11 @@ const FOLDERS = {
   milestoneTemplate: 'specs/004-milestone-plan',
 } as const;
 
-function check(folder: string): Report {
+function check(folder: string, yaml?: string): Report {
   const path = `${folder}/plan.md`;
-  return evaluate({ files: [{ path, content: readFileSync(join(SEEDS, path), 'utf8') }], config: defaultConfig() });
+  const parsed = yaml === undefined ? undefined : parseConfig(yaml);
+  if (parsed && !parsed.ok) throw new Error('config');
+  return evaluate({ files: [{ path, content: readFileSync(join(SEEDS, path), 'utf8') }], config: parsed?.ok ? parsed.config : defaultConfig() });
 }
 
 function gate(report: Report, id: GateId) {
@@ -24,12 +26,19 @@ function gate(report: Report, id: GateId) {
 }
 
 describe('seeds through the checklists and completeness gates', () => {
-  it('fails completeness for the unfilled epic template (seed 002) on its placeholders', () => {
+  it('fails completeness for the unfilled epic template (seed 002) with one error naming the template', () => {
     const report = check(FOLDERS.epicTemplate);
     const completeness = gate(report, 'completeness');
     expect(completeness.conclusion).toBe('failure');
-    const residue = completeness.findings.filter((f) => f.rule === 'no-template-residue').map((f) => f.line);
-    expect(residue).toEqual(expect.arrayContaining([1, 3, 51, 134]));
+    expect(completeness.findings.map((f) => [f.rule, f.line])).toEqual([['unfilled-template', 1]]);
+    expect(completeness.findings[0]!.message).toMatch(/still the spec-kit epic plan template \(25 leftover lines, first at 1, 3, 34, 41, 51, …\)/);
+  });
+
+  it('finds each placeholder of seed 002 when unfilled-template is off', () => {
+    const residue = gate(check(FOLDERS.epicTemplate, 'rules:\n  unfilled-template: off\n'), 'completeness').findings.filter((f) => f.rule === 'no-template-residue').map((f) => f.line);
+    // Line 51 is a Technical Context value: technical-context-resolved reports it, naming the field.
+    expect(residue).toEqual(expect.arrayContaining([1, 3, 134]));
+    expect(residue).not.toContain(51);
   });
 
   it('fails checklists for seed 002: both required checklists are missing beside the plan', () => {
@@ -48,7 +57,8 @@ describe('seeds through the checklists and completeness gates', () => {
   it('fails completeness for the unfilled milestone template (seed 004)', () => {
     const completeness = gate(check(FOLDERS.milestoneTemplate), 'completeness');
     expect(completeness.conclusion).toBe('failure');
-    const overview = completeness.findings.filter((f) => f.rule === 'no-placeholder-values' && f.line >= 9 && f.line <= 13);
+    expect(completeness.findings.filter((f) => f.rule === 'unfilled-template').map((f) => f.message)).toEqual([expect.stringMatching(/still the milestone plan template/)]);
+    const overview = gate(check(FOLDERS.milestoneTemplate, 'rules:\n  unfilled-template: off\n'), 'completeness').findings.filter((f) => f.rule === 'no-placeholder-values' && f.line >= 9 && f.line <= 13);
     expect(overview).toHaveLength(5);
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { defaultConfig, evaluate, findClarificationMarkers, toDocument, type Finding, type GateId, type Report } from '../../src/engine/index.js';
+import { defaultConfig, evaluate, findClarificationMarkers, parseConfig, toDocument, type Finding, type GateId, type Report } from '../../src/engine/index.js';
 
 // The five seed plans, laid out as a repository would hold them (copied from shared/seeds).
 const SPECS = join(import.meta.dirname, '..', 'fixtures', 'seeds', 'specs');
@@ -27,10 +27,20 @@ describe('seed plans: clarifications and constitution gates', () => {
     ]);
   });
 
-  it('fails seed 002 (the unfilled epic template) on clarifications and constitution', () => {
-    const technical = errors('002', 'clarifications').filter((finding) => finding.rule === 'technical-context-resolved');
+  it('folds the template values of seed 002 (the unfilled epic template) into one unfilled-template error', () => {
+    expect(findings('002', 'clarifications')).toEqual([]);
+    expect(findings('002', 'constitution').filter((finding) => finding.rule === 'constitution-check-filled')).toEqual([]);
+    const template = errors('002', 'completeness').filter((finding) => finding.rule === 'unfilled-template');
+    expect(template).toHaveLength(1);
+  });
+
+  it('still finds each template value of seed 002 when unfilled-template is off', () => {
+    const parsed = parseConfig('rules:\n  unfilled-template: off\n');
+    if (!parsed.ok) throw new Error('config');
+    const all = evaluate({ files, config: parsed.config }).gates.flatMap((gate) => gate.findings).filter((finding) => finding.path.includes('/002-'));
+    const technical = all.filter((finding) => finding.rule === 'technical-context-resolved');
     expect(technical.map((finding) => finding.line)).toEqual([51, 52, 53, 55, 56, 57, 58, 59, 60]);
-    const filled = errors('002', 'constitution').filter((finding) => finding.rule === 'constitution-check-filled');
+    const filled = all.filter((finding) => finding.rule === 'constitution-check-filled');
     expect(filled.map((finding) => finding.line)).toEqual([74, 75, 76, 77]);
   });
 

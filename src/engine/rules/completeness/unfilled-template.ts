@@ -22,7 +22,14 @@ export const LEFTOVER_RULES: readonly Rule[] = [
 ];
 
 type TemplateName = keyof typeof TEMPLATE_LINES;
-const TEMPLATE_OF: Partial<Record<Kind, TemplateName>> = { plan: 'plan', spec: 'spec', tasks: 'tasks', checklist: 'checklist', constitution: 'constitution' };
+/** The templates a document of each kind can be a copy of, with the name a message gives them. */
+const TEMPLATES_OF: Partial<Record<Kind, Array<[TemplateName, string]>>> = {
+  plan: [['plan', 'the spec-kit plan template'], ['epic-plan', 'the spec-kit epic plan template'], ['milestone-plan', 'the milestone plan template']],
+  spec: [['spec', 'the spec-kit spec template']],
+  tasks: [['tasks', 'the spec-kit tasks template']],
+  checklist: [['checklist', 'the spec-kit checklist template']],
+  constitution: [['constitution', 'the spec-kit constitution template']],
+};
 const TEMPLATES = new Map(Object.entries(TEMPLATE_LINES).map(([name, lines]) => [name, new Set<string>(lines)]));
 const FIRST_LINES = 5;
 
@@ -69,14 +76,15 @@ export default defineRule({
       });
     }
     if (leftovers.size < limits['min-leftovers']) return;
-    const template = TEMPLATE_OF[document.kind];
-    const share = template === undefined ? 0 : templateShare(document, TEMPLATES.get(template)!);
-    const filled = document.lines.filter((line) => line.trim() !== '').length;
-    const leftoverShare = filled === 0 ? 0 : leftovers.size / filled;
-    if (share < limits['template-share'] && leftoverShare < limits['leftover-share']) return;
+    const best = (TEMPLATES_OF[document.kind] ?? [])
+      .map(([template, label]) => ({ label, share: templateShare(document, TEMPLATES.get(template)!) }))
+      .sort((a, b) => b.share - a.share)[0];
+    const copied = best !== undefined && best.share >= limits['template-share'];
+    const written = document.lines.filter((line) => line.trim() !== '').length;
+    if (!copied && leftovers.size / Math.max(1, written) < limits['leftover-share']) return;
     const lines = [...leftovers].sort((a, b) => a - b);
     const first = lines.slice(0, FIRST_LINES).join(', ');
-    const name = template !== undefined && share >= limits['template-share'] ? `the spec-kit ${template} template` : `its template`;
+    const name = copied ? best.label : 'its template';
     report({
       line: lines[0]!,
       message: `Unexpected unfilled template: this ${document.kind} is still ${name} (${lines.length} leftover lines, first at ${lines.length > FIRST_LINES ? `${first}, …` : first}), expected it filled in or removed`,
