@@ -51,7 +51,8 @@ test('an existing run is updated in place, never duplicated, when its result cha
 });
 
 test('summaries stay under 65,535 characters with a "more" note, and buttons keep GitHub limits', () => {
-  const long = Array.from({ length: 3_000 }, (_, i) => finding(i, `Unexpected marker \`${'x'.repeat(100)}\` number ${i}`));
+  // One document each, so that no two findings share one summary entry.
+  const long = Array.from({ length: 3_000 }, (_, i) => ({ ...finding(i, `Unexpected marker \`${'x'.repeat(100)}\` number ${i}`), path: `specs/${i}-x/spec.md` }));
   const plans = planChecks({ kind: 'report', report: report(long), clarify: true });
   for (const plan of plans) {
     expect(plan.summary.length).toBeLessThan(SUMMARY_LIMIT);
@@ -84,6 +85,7 @@ test('a changed result on the same commit updates the run and adds only the anno
   const runs = repo.checkRunsFor(target.headSha, 'specgate / clarifications');
   expect(runs).toHaveLength(1);
   expect(runs[0]!.annotations.map((a) => a['start_line'])).toEqual([2, 3, 4]);
-  expect(runs[0]!.output.summary).toContain('number `3`');
+  // One summary entry for the rule in the document, with both lines.
+  expect(runs[0]!.output.summary).toContain('number `2` (2 findings, lines 3, 4)');
   expect(runs[0]!.output.summary).not.toContain('number `1`');
 });
