@@ -38,6 +38,8 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(run.annotations.filter((a) => a.level === 'error' && a.properties.file === SPEC).map((a) => a.properties.line)).toEqual(['30', '31']);
     expect(run.summary).toMatch(/## specgate: failure/);
     expect(run.summary).toMatch(/\| ❌ clarifications \| failure \| 2 errors \|/);
+    // One summary entry for the two markers of the spec; one annotation each.
+    expect(run.summary).toMatch(/spec\.md:30` Unexpected unresolved clarification .* \(2 findings, lines 30, 31\)/);
     expect(run.outputs).toMatchObject({ conclusion: 'failure', findings: '3' });
     const report = JSON.parse(read(run.outputs.report!)) as { conclusion: string; documents: { path: string }[] };
     expect(report.conclusion).toBe('failure');
