@@ -70,7 +70,8 @@ for (const row of rows) byRule.set(row.rule, (byRule.get(row.rule) ?? 0) + 1);
 const next = random(SEED);
 const pool = [...rows.keys()];
 const drawn: number[] = [];
-while (drawn.length < Math.min(SAMPLE, pool.length)) drawn.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
+const size = Math.min(SAMPLE, pool.length);
+while (drawn.length < size) drawn.push(pool.splice(Math.floor(next() * pool.length), 1)[0]!);
 drawn.sort((a, b) => a - b);
 
 mkdirSync(out, { recursive: true });
