@@ -1,7 +1,10 @@
 import type { Document, Section } from '../../types.js';
 
-// The plan template's section, as written in English and in the translations seen in real repositories.
-const TECHNICAL_CONTEXT = /^(technical context|technical background|技术背景|技术上下文|技術的背景|技術コンテキスト|contexto t[ée]cnico|технический контекст)\b/i;
+// The plan template's section, as written in English and in the translations seen in real repositories
+// (技术上下文, 技术背景, Contexto Técnico) or made by spec-kit's translated templates. An optional
+// numbering before it; no letter right after it (`\b` is ASCII-only and never ends a CJK or Cyrillic title).
+const TECHNICAL_CONTEXT =
+  /^(?:\d+(?:\.\d+)*\.?\s+)?(?:technical context|technical background|技术上下文|技术背景|技術上下文|技術背景|技術コンテキスト|技術的コンテキスト|技術的背景|기술 컨텍스트|기술적 컨텍스트|기술 맥락|기술 배경|contexto t[ée]cnico|contexte technique|technischer kontext|технический контекст)(?![\p{L}\p{N}])/iu;
 
 /** The plan's Technical Context sections (subsections included through `endLine`). */
 export function technicalContextSections(document: Document): Section[] {
