@@ -1,4 +1,5 @@
 import type { Document } from '../../types.js';
+import { answerFor, clarificationAnswers } from './clarification-answers.js';
 
 /** One actionable `[NEEDS CLARIFICATION: question]` marker. */
 export interface ClarificationMarker {
@@ -8,6 +9,14 @@ export interface ClarificationMarker {
   column: number;
   /** The question, markup stripped; never empty. */
   question: string;
+}
+
+/** A marker whose question is already answered under the document's `## Clarifications`. */
+export interface StaleClarificationMarker extends ClarificationMarker {
+  /** 1-based line of the `- Q: … → A: …` bullet that answers it. */
+  answerLine: number;
+  /** The recorded answer, markup stripped. */
+  answer: string;
 }
 
 // `[NEEDS CLARIFICATION: q]`, `(NEEDS CLARIFICATION: q)`, `[**NEEDS CLARIFICATION**: q]`,
@@ -29,21 +38,79 @@ const SYNTAX_ONLY = /^(?:…|\.{2,}|specific question|question|your question|<[^
 // Checklist items that talk about markers ("- [x] No [NEEDS CLARIFICATION: ...] markers remain").
 const MENTION_ITEM = /marker|marcador|标记|マーカー|маркер|\bremain|\bresolved|\bno\b|\bzero\b|nenhum|sem\b/i;
 
+// The gen-1 spec template's introduction to its example markers: `*Example of marking unclear requirements:*`,
+// and translations. A whole-line emphasis holding both an "example" word and an "unclear" word.
+// Matched against the trimmed line, so no two whitespace runs meet.
+const EMPHASISED_LINE = /^(\*\*?|__?)(.+?)\1[:：]?$/;
+/** Longer lines are prose, not the template's one-line introduction. */
+const INTRO_LIMIT = 200;
+const EXAMPLE_WORD = /example|exemplo|ejemplo|exemple|beispiel|пример|示例|范例|例|예시|예/iu;
+const UNCLEAR_WORD = /unclear|ambiguous|clarif|não clar|nao clar|pouco clar|poco clar|unklar|неясн|неточн|不明确|不明確|不清|模糊|불명확|모호/iu;
+const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\S/;
+
 /**
  * Finds every actionable clarification marker in a document's prose (code, inline code and
- * HTML comments are already blanked), skipping headings, syntax examples and checklist items
- * that only mention the marker. Pure; the App reuses it to keep one issue per marker.
+ * HTML comments are already blanked), skipping headings, syntax examples, checklist items
+ * that only mention the marker, the spec template's own example block and markers already
+ * answered under `## Clarifications` (those are stale: see `findStaleClarificationMarkers`).
+ * Pure; the App reuses it to keep one issue per open marker.
  */
 export function findClarificationMarkers(document: Document): ClarificationMarker[] {
+  const answers = clarificationAnswers(document);
+  return candidateMarkers(document).filter((marker) => !answerFor(marker.question, answers));
+}
+
+/**
+ * The markers whose question a `- Q: … → A: …` bullet under the document's
+ * `## Clarifications` already answers (see `answerFor` for what counts as the same question):
+ * the marker was left behind, the question is not open. Pure.
+ */
+export function findStaleClarificationMarkers(document: Document): StaleClarificationMarker[] {
+  const answers = clarificationAnswers(document);
+  const stale: StaleClarificationMarker[] = [];
+  for (const marker of candidateMarkers(document)) {
+    const answer = answerFor(marker.question, answers);
+    if (answer) stale.push({ ...marker, answerLine: answer.line, answer: answer.answer });
+  }
+  return stale;
+}
+
+/** Every marker that is not a mention or a template example, answered or not. */
+function candidateMarkers(document: Document): ClarificationMarker[] {
   const headings = new Set(document.sections.map((section) => section.line));
   const mentionItems = new Set(document.checkboxes.filter((box) => MENTION_ITEM.test(box.text)).map((box) => box.line));
+  const examples = templateExampleLines(document.prose);
   const markers: ClarificationMarker[] = [];
   document.prose.forEach((text, index) => {
     const line = index + 1;
-    if (headings.has(line) || mentionItems.has(line) || !/clarification/i.test(text)) return;
+    if (headings.has(line) || mentionItems.has(line) || examples.has(line) || !/clarification/i.test(text)) return;
     markers.push(...markersInLine(text, line));
   });
   return markers;
+}
+
+/**
+ * Lines of the template's example block: the list directly after an emphasised
+ * "Example of marking unclear requirements:" line (one blank line allowed before it), up to
+ * the first blank or non-list line. A requirement after that is the author's own.
+ */
+function templateExampleLines(prose: readonly string[]): Set<number> {
+  const lines = new Set<number>();
+  prose.forEach((text, index) => {
+    const trimmed = text.trim();
+    if (trimmed.length > INTRO_LIMIT || !EXAMPLE_WORD.test(trimmed) || !UNCLEAR_WORD.test(trimmed)) return;
+    const intro = EMPHASISED_LINE.exec(trimmed);
+    if (!intro || !EXAMPLE_WORD.test(intro[2]!) || !UNCLEAR_WORD.test(intro[2]!)) return;
+    let next = index + 1;
+    if ((prose[next] ?? '').trim() === '') next++;
+    if (!LIST_ITEM.test(prose[next] ?? '')) return;
+    for (; next < prose.length; next++) {
+      const body = prose[next]!;
+      if (body.trim() === '' || (!LIST_ITEM.test(body) && !/^\s/.test(body))) break;
+      lines.add(next + 1);
+    }
+  });
+  return lines;
 }
 
 function markersInLine(text: string, line: number): ClarificationMarker[] {

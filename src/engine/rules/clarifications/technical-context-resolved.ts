@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { findClarificationMarkers } from './find-clarification-markers.js';
+import { findClarificationMarkers, findStaleClarificationMarkers } from './find-clarification-markers.js';
 import { researchResolvedLines, technicalContextSections } from './research-resolved.js';
 
 // `**Language/Version**: value` and `- **Language/Version:** value`.
@@ -28,8 +28,8 @@ export default defineRule({
     supersedes: ['no-template-residue', 'no-placeholder-values'],
   },
   check({ document, feature, report }) {
-    // An actionable marker is the `no-unresolved-clarifications` rule's to report.
-    const markerLines = new Set(findClarificationMarkers(document).map((marker) => marker.line));
+    // An actionable marker is the `no-unresolved-clarifications` rule's to report, a stale one `no-stale-clarifications`'.
+    const markerLines = new Set([...findClarificationMarkers(document), ...findStaleClarificationMarkers(document)].map((marker) => marker.line));
     // Once `research.md` exists, Phase 0 has answered what the Technical Context asked
     // (but an unfilled template value was never a question).
     const answered = researchResolvedLines(document, feature);
