@@ -24,9 +24,10 @@ function title(document: Document): string {
  * (`requirements.md`, `PlanQualityGate.md`) and its title does not name another domain.
  */
 export function isGateChecklist(document: Document, names: readonly string[]): boolean {
-  const heading = title(document);
+  // Titles and purposes are short; a bounded read keeps a pathological heading linear.
+  const heading = title(document).slice(0, 300);
   if (GATE_TITLE.test(heading)) return true;
-  const purpose = PURPOSE.exec(document.prose.slice(0, 30).join('\n'))?.[1] ?? '';
+  const purpose = PURPOSE.exec(document.prose.slice(0, 30).map((line) => line.slice(0, 300)).join('\n'))?.[1] ?? '';
   if (GATE_PURPOSE.test(purpose)) return true;
   const name = baseName(document.path).toLowerCase();
   if (!names.some((n) => n.toLowerCase() === name)) return false;

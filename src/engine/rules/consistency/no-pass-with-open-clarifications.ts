@@ -4,7 +4,7 @@ import { checkedClaims, describeMarkers, specWithOpenMarkers } from './claims.js
 
 // `- [x] Initial Constitution Check: PASS`, `- [x] Post-Design Constitution Check: PASS` (Gen-1 Gate Status), or a
 // leading ✅: PASS counts only where the verdict goes, not in a note ("must pass once FR-001 is clarified").
-const PASS_CLAIM = /\bConstitution Check\b[^:：→]*(?:[:：→]|->)\s*[*_]*\s*(?:✅\s*)?PASS(?:ED)?\b|^[\s*_]*✅.*\bConstitution Check\b/i;
+const PASS_CLAIM = /\bConstitution Check\b[^:：→]{0,80}(?:[:：→]|->)[\s*_]{0,8}(?:✅\s{0,4})?PASS(?:ED)?\b|^[\s*_]{0,8}✅.{0,80}\bConstitution Check\b/i;
 
 /**
  * A plan whose Gate Status records a passed Constitution Check while its spec still has

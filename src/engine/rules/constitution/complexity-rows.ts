@@ -14,8 +14,8 @@ export interface ComplexityRows {
 // A violation cell or item that says there is nothing to justify ("None", "No violations", "N/A"). A
 // violation that merely starts with "No" ("No testing framework", "无测试框架") names one.
 const NOTHING = /^\s*(?:none\b|n\/a\b|nothing\b|not applicable\b|no\s+(?:constitutional\s+|complexity\s+)?(?:violations?|deviations?|complexity|justifications?|exceptions?)\b|no\s*$|(?:无|没有)(?:违规|违反|偏差|复杂度)?项?\s*$|不适用|なし|nenhuma?\s*(?:viola\S*)?\s*$|não se aplica|sem\s+viola|нет\b)/i;
-// A cell that gives no reason: empty, a dash, `N/A`, `None`, `TBD`.
-const NO_REASON = /^\s*(?:n\/?a|none|tbd|[-–—?]+)?\s*\.?\s*$/i;
+// A (trimmed) cell that gives no reason: empty, a dash, `N/A`, `None`, `TBD`.
+const NO_REASON = /^(?:n\/?a|none|tbd|[-–—?]+)?\.?$/i;
 // A cell that is still the template's: `[e.g., 4th project]`, `[例如，第 4 个项目]`, `[current need]`.
 const TEMPLATE_CELL = /^\[[^\]]*\]$/;
 

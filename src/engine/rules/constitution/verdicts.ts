@@ -45,6 +45,10 @@ export function readVerdict(raw: string, statusPosition = false): Verdict | unde
   return undefined;
 }
 
+// A verdict is short: the head of a part is read within this many characters, and a line is read in at
+// most this many parts, so a pathological line costs linear time.
+const HEAD_LENGTH = 200;
+const MAX_PARTS = 16;
 // Marks that state a verdict by themselves when they lead a line, a cell or what follows `:`/`→`.
 const MARK = /^(?:✅|❌|⚠\uFE0F?|✔\uFE0F?|✓|☑\uFE0F?|✗|✘|🟢|🔴|🟡)/u;
 // Where a part of a line ends: the verdict is the head of a part, the rest is the author's note.
@@ -65,12 +69,16 @@ export function verdictParts(raw: string): VerdictPart[] {
   const text = raw.replace(/\*\*|__|`/g, '').replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX~]\]\s*)?/, '');
   const parts: VerdictPart[] = [];
   const starts = [0];
-  for (const match of text.matchAll(/[:：→?？]|->|=>/g)) starts.push(match.index + match[0].length);
+  for (const match of text.matchAll(/[:：→?？]|->|=>/g)) {
+    if (starts.length > MAX_PARTS) break;
+    starts.push(match.index + match[0].length);
+  }
+  // `⚠️ Reminder: ...` leads a caution note with a label; the sign is no verdict there.
+  const lead = text.slice(0, HEAD_LENGTH);
+  const caution = /^[\s*_[(]*⚠/u.test(lead) && /^[^:：→]*[:：]/.test(lead) && !/^[\s*_[(]*⚠\uFE0F?\s*[:：]/u.test(lead);
   for (const start of starts) {
-    const head = verdictHead(text.slice(start));
-    // `⚠️ Reminder: ...` leads a caution note with a label; the sign is no verdict there.
-    const caution = start === 0 && /^[\s*_[(]*⚠/u.test(text) && /^[^:：→]*[:：]/.test(text) && !/^[\s*_[(]*⚠\uFE0F?\s*[:：]/u.test(text);
-    if (head !== undefined) parts.push({ text: head, status: !caution });
+    const head = verdictHead(text.slice(start, start + HEAD_LENGTH));
+    if (head !== undefined) parts.push({ text: head, status: !(start === 0 && caution) });
   }
   return parts;
 }
