@@ -36,6 +36,12 @@ describe('a spec written as one heading per requirement has its Requirements', (
     expect(linesOf('required-sections-present', [spec])).toEqual([]);
   });
 
+  it('accepts `## Functional Requirements` as the Requirements section', () => {
+    const spec = file('specs/002-safety/spec.md', ...head,
+      '## Functional Requirements', '', '- **FR-001**: The system MUST model commands.', ...tail);
+    expect(linesOf('required-sections-present', [spec])).toEqual([]);
+  });
+
   it('still reports a spec with no requirements at all', () => {
     const spec = file('specs/002-safety/spec.md', ...head, '## Notes', '', 'Nothing yet.', ...tail);
     expect(linesOf('required-sections-present', [spec])).toEqual([{ path: spec.path, line: 1 }]);

@@ -19,8 +19,8 @@ export const ITEM_HEADINGS: Readonly<Record<string, RegExp>> = {
  */
 export const REQUIRED_SECTIONS: Partial<Record<Kind, Partial<Record<Family, readonly string[]>>>> = {
   spec: {
-    'speckit-gen1': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements'],
-    'speckit-gen2': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements', 'Success Criteria'],
+    'speckit-gen1': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements|Functional Requirements'],
+    'speckit-gen2': ['User Scenarios & Testing|User Scenarios|User Stories', 'Requirements|Functional Requirements', 'Success Criteria'],
   },
   plan: {
     'speckit-gen1': ['Summary', 'Technical Context', 'Constitution Check', PROJECT_STRUCTURE],
