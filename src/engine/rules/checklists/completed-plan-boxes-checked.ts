@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import { quote } from '../quote.js';
 import type { Section } from '../../types.js';
 import { isOpen } from './checklist-summary.js';
 import { declaredComplete } from './plan-status.js';
@@ -39,7 +40,7 @@ export default defineRule({
       if (!section) continue;
       report({
         line: box.line,
-        message: `Unexpected unchecked item \`${box.text.slice(0, 80)}\` in \`${section.title}\` of a plan declared complete at line ${declaration.line} (${declaration.evidence}), expected it checked`,
+        message: `Unexpected unchecked item \`${quote(box.text)}\` in \`${section.title}\` of a plan declared complete at line ${declaration.line} (${declaration.evidence}), expected it checked`,
       });
     }
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import { quote } from '../quote.js';
 import { findStaleClarificationMarkers } from './find-clarification-markers.js';
 
 const TEXT_LIMIT = 160;
@@ -23,14 +24,13 @@ export default defineRule({
       report({
         line: marker.line,
         column: marker.column,
-        message: `Unexpected stale clarification \`${quote(marker.question)}\`, expected no marker: answered at line ${marker.answerLine}: \`${quote(marker.answer)}\`; remove the marker`,
+        message: `Unexpected stale clarification \`${inline(marker.question)}\`, expected no marker: answered at line ${marker.answerLine}: \`${inline(marker.answer)}\`; remove the marker`,
       });
     }
   },
 });
 
-/** The text as it can sit in backticks on one line. */
-function quote(text: string): string {
-  const short = text.length > TEXT_LIMIT ? `${text.slice(0, TEXT_LIMIT - 1)}…` : text;
-  return short.replace(/`/g, "'");
+/** The text as it can sit in backticks on one line: whole, or cut between words with a visible `…`. */
+function inline(text: string): string {
+  return quote(text, TEXT_LIMIT).replace(/`/g, "'");
 }

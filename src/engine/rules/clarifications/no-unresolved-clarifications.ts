@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import { quote } from '../quote.js';
 import { findClarificationMarkers } from './find-clarification-markers.js';
 import { researchResolvedLines } from './research-resolved.js';
 
@@ -27,14 +28,13 @@ export default defineRule({
       report({
         line: marker.line,
         column: marker.column,
-        message: `Unexpected unresolved clarification \`${quote(marker.question)}\`, expected an answer recorded under \`## Clarifications\``,
+        message: `Unexpected unresolved clarification \`${inline(marker.question)}\`, expected an answer recorded under \`## Clarifications\``,
       });
     }
   },
 });
 
-/** The question as it can sit in backticks on one line. */
-function quote(question: string): string {
-  const short = question.length > QUESTION_LIMIT ? `${question.slice(0, QUESTION_LIMIT - 1)}…` : question;
-  return short.replace(/`/g, "'");
+/** The question as it can sit in backticks on one line: whole, or cut between words with a visible `…`. */
+function inline(question: string): string {
+  return quote(question, QUESTION_LIMIT).replace(/`/g, "'");
 }
