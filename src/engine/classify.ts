@@ -63,7 +63,9 @@ export function classifyFamily(kind: Kind, text: string): Family {
   ) {
     return 'speckit-gen2';
   }
-  if (/^##\s+Technical Context\b/m.test(text) || /^##\s+Constitution Check\b/m.test(text)) return 'speckit-gen2';
+  // A Constitution Check is spec-kit's own; a Technical Context alone is a common heading of
+  // free-form plans too (Spec Kitty's hand-written ones), so it needs the template's Summary beside it.
+  if (/^##\s+Constitution Check\b/m.test(text) || (/^##\s+Technical Context\b/m.test(text) && /^##\s+Summary\b/m.test(text))) return 'speckit-gen2';
   return 'generic';
 }
 
