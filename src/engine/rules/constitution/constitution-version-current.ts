@@ -24,6 +24,9 @@ export default defineRule({
     const constitution = findConstitution(all, document);
     const current = constitution && versionOf(constitution);
     if (!current) return;
+    // One finding per outdated version, at its first citation: a plan that repeats the version
+    // in its header and its footer was checked against old principles once.
+    const citations = new Map<string, number[]>();
     document.prose.forEach((text, index) => {
       if (TEMPLATE_FOOTER.test(text)) return;
       for (const match of text.matchAll(CITED)) {
@@ -31,11 +34,17 @@ export default defineRule({
         // `Constitution updated: v1.0.0 → v1.1.0` records a change; the old version is history.
         if (/^\s*(?:→|->|=>|to)\s*v?\d/.test(text.slice((match.index ?? 0) + match[0].length))) continue;
         if (compareVersions(cited, current.version) >= 0) continue;
-        report({
-          line: index + 1,
-          message: `Unexpected constitution version \`${cited}\`, expected the current \`${current.version}\` of \`${constitution.path}\``,
-        });
+        const lines = citations.get(cited) ?? [];
+        if (!lines.includes(index + 1)) lines.push(index + 1);
+        citations.set(cited, lines);
       }
     });
+    for (const [cited, lines] of citations) {
+      const also = lines.length > 1 ? ` (cited at lines ${lines.join(', ')})` : '';
+      report({
+        line: lines[0]!,
+        message: `Unexpected constitution version \`${cited}\`${also}, expected the current \`${current.version}\` of \`${constitution.path}\``,
+      });
+    }
   },
 });
