@@ -26,6 +26,15 @@ describe('unfilled template: one finding for the template state', () => {
     expect(found.map((finding) => finding.rule)).toContain('no-unresolved-clarifications');
   });
 
+  it('folds the gen-1 template\'s unchecked Gate Status boxes too', () => {
+    const gen1 = readFileSync(join(FIXTURES, 'fail-plan-gen1.md'), 'utf8');
+    const found = findings([{ path: 'specs/001-fixture/plan.md', content: gen1 }]);
+    expect(found.map((finding) => finding.rule)).toEqual(['unfilled-template']);
+    const off = parseConfig('rules:\n  unfilled-template: off\n');
+    if (!off.ok) throw new Error('config');
+    expect(findings([{ path: 'specs/001-fixture/plan.md', content: gen1 }], off.config).map((finding) => finding.rule)).toContain('gate-status-complete');
+  });
+
   it('leaves the leftovers of another document alone', () => {
     const filled = 'spec-kit plan\n\n## Summary\n\nExports invoices as CSV.\n\n**Date**: [DATE]\n';
     const found = findings([

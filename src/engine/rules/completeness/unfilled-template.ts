@@ -5,6 +5,7 @@ import technicalContextResolved from '../clarifications/technical-context-resolv
 import complexityTrackingNoTemplateRows from '../constitution/complexity-tracking-no-template-rows.js';
 import constitutionCheckFilled from '../constitution/constitution-check-filled.js';
 import constitutionNoPlaceholders from '../constitution/constitution-no-placeholders.js';
+import gateStatusComplete from '../constitution/gate-status-complete.js';
 import noInstructionComments from './no-instruction-comments.js';
 import noPlaceholderValues from './no-placeholder-values.js';
 import noTemplateResidue from './no-template-residue.js';
@@ -18,7 +19,7 @@ import { TEMPLATE_LINES } from './template-lines.js';
  */
 export const LEFTOVER_RULES: readonly Rule[] = [
   noTemplateResidue, noPlaceholderValues, noInstructionComments, constitutionNoPlaceholders,
-  complexityTrackingNoTemplateRows, constitutionCheckFilled, technicalContextResolved,
+  complexityTrackingNoTemplateRows, constitutionCheckFilled, technicalContextResolved, gateStatusComplete,
 ];
 
 type TemplateName = keyof typeof TEMPLATE_LINES;
