@@ -67,3 +67,20 @@ describe('a plan\'s Project Structure under another name', () => {
     expect(linesOf('required-sections-present', [plan('Phases')])).toEqual([{ path: 'specs/004-import/plan.md', line: 1 }]);
   });
 });
+
+describe('a plan whose summary is its lead paragraph has its Summary', () => {
+  // Modelled on gram-data/pattern-hs specs/021-gram-serialization-update/plan.md: a paragraph under the title, then sections.
+  const sections = ['', '## Technical Context', '', '- **Language**: Haskell', '', '## Constitution Check', '', '- ✅ Library-first: PASS', '', '## Project Structure', '', '```text', 'libs/gram/', '```'];
+
+  it('accepts a lead paragraph of prose under the title', () => {
+    const plan = file('specs/021-gram/plan.md', '# Implementation Plan - Update Gram Serialization', '',
+      'The goal of this feature is to update the gram serialization logic to conform with the latest grammar.', ...sections);
+    expect(linesOf('required-sections-present', [plan])).toEqual([]);
+  });
+
+  it('still reports a plan whose only lead is the template header fields', () => {
+    const plan = file('specs/021-gram/plan.md', '# Implementation Plan: Gram', '',
+      '**Branch**: `021-gram` | **Date**: 2025-11-01 | **Spec**: [spec.md](./spec.md)', '', '**Input**: Feature specification from `/specs/021-gram/spec.md`', ...sections);
+    expect(linesOf('required-sections-present', [plan])).toEqual([{ path: 'specs/021-gram/plan.md', line: 1 }]);
+  });
+});

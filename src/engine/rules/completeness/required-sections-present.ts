@@ -25,6 +25,7 @@ export default defineRule({
     for (const entry of required) {
       const name = entry.split('|')[0]!;
       const section = document.sections.find((s) => s.depth >= 2 && titleMatches(s.title, entry)) ?? itemHeading(document, name);
+      if (!section && name === 'Summary' && hasLead(document)) continue;
       if (!section) {
         report({ line: 1, message: `Missing section \`${name}\`, expected it in a ${document.family} ${document.kind}` });
       } else if (isEmpty(document, section)) {
@@ -38,6 +39,23 @@ export default defineRule({
 function itemHeading(document: Document, name: string): Section | undefined {
   const pattern = ITEM_HEADINGS[name];
   return pattern ? document.sections.find((s) => s.depth >= 2 && pattern.test(normaliseTitle(s.title).toUpperCase())) : undefined;
+}
+
+// `**Branch**: …`, `**Input**: …`: the template's header fields, not a summary.
+const HEADER_FIELD = /^\s*(?:[-*+]\s+)?\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*:)/;
+
+/**
+ * A plan that opens with a paragraph of prose under its title (before its first section) has
+ * its summary there, without the heading: hand-written plans often do.
+ */
+function hasLead(document: Document): boolean {
+  const title = document.sections.find((s) => s.depth === 1);
+  const first = document.sections.find((s) => s.depth >= 2);
+  if (!title || !first || first.line <= title.line) return false;
+  return document.prose.slice(title.line, first.line - 1).some((line) => {
+    const text = line.trim();
+    return text.split(/\s+/).length >= 8 && !HEADER_FIELD.test(line) && !/^[>|#]/.test(text);
+  });
 }
 
 function translated(document: Document): boolean {
