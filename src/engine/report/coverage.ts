@@ -1,5 +1,5 @@
 import {
-  featureDocument, referencedIds, requirementDefinitions, taskItems, type Requirement, type Task,
+  featureDocument, referencedIds, requirementDefinitions, taskItems, wordingMatches, type Requirement, type Task, type WordingMatch,
 } from '../rules/consistency/trace.js';
 import type { Document } from '../types.js';
 import { untrustedText } from './untrusted.js';
@@ -11,12 +11,15 @@ export interface CoverageRow {
   line: number;
   /**
    * `id`: a task (or its phase) names the requirement; `story`: a task of the requirement's
-   * user story; `none`: a gap; `unknown`: not decidable (the tasks name no requirement of
+   * user story; `wording`: a task shares the requirement's distinctive words or code (see
+   * `wordingMatches`); `none`: a gap; `unknown`: not decidable (the tasks name no requirement of
    * this kind by id and the requirement belongs to no user story).
    */
-  via: 'id' | 'story' | 'none' | 'unknown';
-  /** Task names (`T001`, or `line N`), in document order. */
+  via: 'id' | 'story' | 'wording' | 'none' | 'unknown';
+  /** Task names (`T001`, or `line N`), in document order; the one covering task for `wording`. */
   tasks: string[];
+  /** For `wording`: what the task shares with the requirement, as the requirement writes it. */
+  words?: string[];
 }
 
 /** The coverage of one feature folder's requirements by its tasks. */
@@ -62,6 +65,14 @@ export function featureCoverage(feature: readonly Document[]): FeatureCoverage |
   const rows = requirements
     .filter((r) => r.id.startsWith('FR-') || tracesSc)
     .map((r) => coverRequirement(r, { tasks, items, lines: mentions.get(r.id) ?? [], decidable: named.has(r.id.slice(0, 2)) }));
+  // Wording is the last resort for a gap (an undecided row stays undecided): computed only when there is one.
+  if (rows.some((row) => row.via === 'none')) {
+    const wording = wordingMatches(requirements, tasks, items);
+    rows.forEach((row, index) => {
+      const match = row.via === 'none' ? wording.get(row.id) : undefined;
+      if (match) rows[index] = byWording(row, match);
+    });
+  }
   const traced = requirements.some((r) => mentions.has(r.id));
   return { feature: spec.feature, spec: spec.path, tasks: tasks.path, traced, rows };
 }
@@ -94,6 +105,10 @@ function coverRequirement(requirement: Requirement, { tasks, items, lines, decid
   return { id: requirement.id, line: requirement.line, via, tasks: [] };
 }
 
+function byWording(row: CoverageRow, match: WordingMatch): CoverageRow {
+  return { id: row.id, line: row.line, via: 'wording', tasks: [match.task], words: match.shared };
+}
+
 /** The tasks a mention covers: its own task item, else the tasks of the innermost section it sits in. */
 function tasksAt(tasks: Document, items: Task[], line: number): string[] {
   const own = items.find((task) => task.line === line);
@@ -107,12 +122,20 @@ function tasksAt(tasks: Document, items: Task[], line: number): string[] {
 }
 
 const MAX_TASKS_SHOWN = 6;
+const MAX_WORDS_SHOWN = 4;
+
+function describeWords(row: CoverageRow): string {
+  const words = row.words ?? [];
+  const shown = words.slice(0, MAX_WORDS_SHOWN).join(', ');
+  return ` (via wording${shown === '' ? '' : `: ${shown}`}${words.length > MAX_WORDS_SHOWN ? ', …' : ''})`;
+}
 
 function describeTasks(row: CoverageRow): string {
   if (row.via === 'none' || row.via === 'unknown') return '—';
   const shown = row.tasks.slice(0, MAX_TASKS_SHOWN).join(', ');
   const more = row.tasks.length > MAX_TASKS_SHOWN ? ` (+${row.tasks.length - MAX_TASKS_SHOWN} more)` : '';
-  return `${shown}${more}${row.via === 'story' ? ' (via user story)' : ''}`;
+  const how = row.via === 'story' ? ' (via user story)' : row.via === 'wording' ? describeWords(row) : '';
+  return `${shown}${more}${how}`;
 }
 
 function gaps(coverage: FeatureCoverage): number {
@@ -120,7 +143,7 @@ function gaps(coverage: FeatureCoverage): number {
 }
 
 function heading(coverage: FeatureCoverage): string {
-  const covered = coverage.rows.filter((row) => row.via === 'id' || row.via === 'story').length;
+  const covered = coverage.rows.filter((row) => row.via === 'id' || row.via === 'story' || row.via === 'wording').length;
   const unknown = coverage.rows.filter((row) => row.via === 'unknown').length;
   const parts = [`${covered}/${coverage.rows.length} covered`, `${gaps(coverage)} gap${gaps(coverage) === 1 ? '' : 's'}`];
   if (unknown > 0) parts.push(`${unknown} not traced by id or user story`);
@@ -128,8 +151,8 @@ function heading(coverage: FeatureCoverage): string {
   return parts.join(', ');
 }
 
-const MARK_MD: Record<CoverageRow['via'], string> = { id: '✓', story: '✓', none: '❌ gap', unknown: '?' };
-const MARK_TEXT: Record<CoverageRow['via'], string> = { id: 'ok', story: 'ok', none: 'GAP', unknown: '?' };
+const MARK_MD: Record<CoverageRow['via'], string> = { id: '✓', story: '✓', wording: '✓', none: '❌ gap', unknown: '?' };
+const MARK_TEXT: Record<CoverageRow['via'], string> = { id: 'ok', story: 'ok', wording: 'ok', none: 'GAP', unknown: '?' };
 
 /** The coverage tables as GitHub-flavoured markdown (empty string when there is nothing to show). */
 export function renderCoverageMarkdown(features: readonly FeatureCoverage[]): string {

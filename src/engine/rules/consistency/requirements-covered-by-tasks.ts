@@ -4,7 +4,8 @@ import { defineRule } from '../../rule.js';
 
 /**
  * Every functional requirement (and every success criterion, once the tasks trace any)
- * is covered by a task: named by id, or through the user story it belongs to. Runs on the
+ * is covered by a task: named by id, through the user story it belongs to, or by wording (a
+ * task sharing its distinctive words or code, see `wordingMatches` in trace.ts). Runs on the
  * tasks document and reports on the spec. A requirement is a gap only when it can be
  * decided: the tasks name requirements of its kind by id, or it belongs to a user story
  * with no task. Otherwise a missing link is a writing style, not a gap.
@@ -44,7 +45,7 @@ export default defineRule({
       report({
         path: coverage.spec,
         line: row.line,
-        message: `Missing task for \`${row.id}\`, expected a task in \`${coverage.tasks}\` naming it or its user story`,
+        message: `Missing task for \`${row.id}\`, expected a task in \`${coverage.tasks}\` naming it or its user story, or sharing its distinctive words`,
       });
     }
   },
