@@ -12,14 +12,17 @@ export interface CoverageRow {
   /**
    * `id`: a task (or its phase) names the requirement; `story`: a task of the requirement's
    * user story; `wording`: a task shares the requirement's distinctive words or code (see
-   * `wordingMatches`); `none`: a gap; `unknown`: not decidable (the tasks name no requirement of
-   * this kind by id and the requirement belongs to no user story).
+   * `wordingMatches`); `exempt`: needs no task (see {@link exemption}); `none`: a gap; `unknown`:
+   * not decidable (the tasks name no requirement of this kind by id and the requirement belongs
+   * to no user story).
    */
-  via: 'id' | 'story' | 'wording' | 'none' | 'unknown';
+  via: 'id' | 'story' | 'wording' | 'exempt' | 'none' | 'unknown';
   /** Task names (`T001`, or `line N`), in document order; the one covering task for `wording`. */
   tasks: string[];
   /** For `wording`: what the task shares with the requirement, as the requirement writes it. */
   words?: string[];
+  /** For `exempt`: why no task is needed. */
+  reason?: string;
 }
 
 /** The coverage of one feature folder's requirements by its tasks. */
@@ -95,12 +98,28 @@ interface CoverArgs {
   decidable: boolean;
 }
 
+// The spec says what already meets the requirement: `*(satisfied by Stripe Checkout redirect)*`.
+const SATISFIED = /\(\s*[*_]*\s*((?:already\s+)?(?:satisfied|met|covered|fulfilled|provided|handled)\s+by\s[^)]{1,120})\)/i;
+// A post-launch outcome or business KPI: spec-kit's /analyze leaves these out of task coverage
+// ("exclude post-launch outcome metrics and business KPIs (e.g., 'Reduce support tickets by 50%')").
+const OUTCOME = /\b(?:support tickets?|conversion rates?|retention|churn|net promoter|NPS|customer satisfaction|revenue)\b|\b(?:after|of|post[- ])launch\b/i;
+
+/** Why a requirement needs no task, when its own text says so; undefined otherwise. */
+export function exemption(requirement: Requirement): string | undefined {
+  const satisfied = SATISFIED.exec(requirement.text);
+  if (satisfied) return satisfied[1]!.replace(/[*_]+\s*$/, '').trim();
+  if (requirement.id.startsWith('SC-') && OUTCOME.test(requirement.text)) return 'a post-launch outcome';
+  return undefined;
+}
+
 function coverRequirement(requirement: Requirement, { tasks, items, lines, decidable }: CoverArgs): CoverageRow {
   const named = new Set<string>();
   for (const line of lines) for (const task of tasksAt(tasks, items, line)) named.add(task);
   if (named.size > 0) return { id: requirement.id, line: requirement.line, via: 'id', tasks: [...named] };
   const byStory = items.filter((task) => [...task.stories].some((story) => requirement.stories.has(story)));
   if (byStory.length > 0) return { id: requirement.id, line: requirement.line, via: 'story', tasks: byStory.map((task) => task.name) };
+  const reason = exemption(requirement);
+  if (reason !== undefined) return { id: requirement.id, line: requirement.line, via: 'exempt', tasks: [], reason };
   const via = decidable || requirement.stories.size > 0 ? 'none' : 'unknown';
   return { id: requirement.id, line: requirement.line, via, tasks: [] };
 }
@@ -131,6 +150,7 @@ function describeWords(row: CoverageRow): string {
 }
 
 function describeTasks(row: CoverageRow): string {
+  if (row.via === 'exempt') return `— (needs no task: ${row.reason ?? 'stated in the spec'})`;
   if (row.via === 'none' || row.via === 'unknown') return '—';
   const shown = row.tasks.slice(0, MAX_TASKS_SHOWN).join(', ');
   const more = row.tasks.length > MAX_TASKS_SHOWN ? ` (+${row.tasks.length - MAX_TASKS_SHOWN} more)` : '';
@@ -145,14 +165,16 @@ function gaps(coverage: FeatureCoverage): number {
 function heading(coverage: FeatureCoverage): string {
   const covered = coverage.rows.filter((row) => row.via === 'id' || row.via === 'story' || row.via === 'wording').length;
   const unknown = coverage.rows.filter((row) => row.via === 'unknown').length;
+  const exempt = coverage.rows.filter((row) => row.via === 'exempt').length;
   const parts = [`${covered}/${coverage.rows.length} covered`, `${gaps(coverage)} gap${gaps(coverage) === 1 ? '' : 's'}`];
+  if (exempt > 0) parts.push(`${exempt} need${exempt === 1 ? 's' : ''} no task`);
   if (unknown > 0) parts.push(`${unknown} not traced by id or user story`);
   if (coverage.traced === false) parts.push('untraced: the tasks cite no requirement ids');
   return parts.join(', ');
 }
 
-const MARK_MD: Record<CoverageRow['via'], string> = { id: '✓', story: '✓', wording: '✓', none: '❌ gap', unknown: '?' };
-const MARK_TEXT: Record<CoverageRow['via'], string> = { id: 'ok', story: 'ok', wording: 'ok', none: 'GAP', unknown: '?' };
+const MARK_MD: Record<CoverageRow['via'], string> = { id: '✓', story: '✓', wording: '✓', exempt: '–', none: '❌ gap', unknown: '?' };
+const MARK_TEXT: Record<CoverageRow['via'], string> = { id: 'ok', story: 'ok', wording: 'ok', exempt: '-', none: 'GAP', unknown: '?' };
 
 /** The coverage tables as GitHub-flavoured markdown (empty string when there is nothing to show). */
 export function renderCoverageMarkdown(features: readonly FeatureCoverage[]): string {
