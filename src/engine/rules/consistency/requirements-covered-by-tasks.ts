@@ -21,7 +21,7 @@ export default defineRule({
   meta: {
     id: 'requirements-covered-by-tasks',
     gate: 'consistency',
-    description: 'Every requirement of a traced feature is covered by a task, by id or through its user story.',
+    description: 'Every requirement of a traced feature is covered by a task: by id, through its user story or in its wording.',
     kinds: ['tasks'],
     severity: 'warning',
     options: z.object({}).strict(),
