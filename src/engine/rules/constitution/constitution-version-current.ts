@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { compareVersions, findConstitution, versionOf } from './read-constitution.js';
-
-const CITED = /\bConstitution\b[^|\n]{0,20}?\bv(?:ersion)?\s*(?:[:：]\s*)?(\d+\.\d+(?:\.\d+)?)\b/gi;
-// The Gen-1 template hard-coded this footer, so it proves nothing about the version checked.
-const TEMPLATE_FOOTER = /Based on Constitution v2\.1\.1\s*-\s*See\s+\/memory\/constitution\.md/i;
+import { lastAmended, outdatedCitations, planDate, principleNames, unaddressedPrinciples } from './plan-against-constitution.js';
+import { findConstitution, versionOf } from './read-constitution.js';
 
 /**
- * A plan that cites a constitution version older than the repository's current one was
- * checked against superseded principles. Weak evidence at best (templates hard-code
- * versions), so a warning, and the untouched Gen-1 footer is not reported at all.
+ * A plan checked against an earlier constitution: it cites a version older than the
+ * repository's current one, or it is dated before the constitution's last amendment and
+ * leaves principles of the current constitution unaddressed. One finding per plan (per
+ * outdated version cited), naming the principles it does not address, so that the plan is
+ * re-checked once rather than reported principle by principle. Weak evidence at best
+ * (templates hard-code versions), so a warning, and the untouched Gen-1 footer is not
+ * reported at all.
  */
 export default defineRule({
   meta: {
     id: 'constitution-version-current',
     gate: 'constitution',
-    description: 'A plan does not cite a constitution version older than the current one.',
+    description: 'A plan was checked against the current constitution, not an older version of it.',
     kinds: ['plan'],
     severity: 'warning',
     options: z.object({}).strict(),
@@ -24,27 +25,23 @@ export default defineRule({
     const constitution = findConstitution(all, document);
     const current = constitution && versionOf(constitution);
     if (!current) return;
-    // One finding per outdated version, at its first citation: a plan that repeats the version
-    // in its header and its footer was checked against old principles once.
-    const citations = new Map<string, number[]>();
-    document.prose.forEach((text, index) => {
-      if (TEMPLATE_FOOTER.test(text)) return;
-      for (const match of text.matchAll(CITED)) {
-        const cited = match[1]!;
-        // `Constitution updated: v1.0.0 → v1.1.0` records a change; the old version is history.
-        if (/^\s*(?:→|->|=>|to)\s*v?\d/.test(text.slice((match.index ?? 0) + match[0].length))) continue;
-        if (compareVersions(cited, current.version) >= 0) continue;
-        const lines = citations.get(cited) ?? [];
-        if (!lines.includes(index + 1)) lines.push(index + 1);
-        citations.set(cited, lines);
-      }
-    });
+    const check = unaddressedPrinciples(document, constitution);
+    const unaddressed = check && check.missing.length > 0 ? `; it does not address ${principleNames(check.missing)}` : '';
+    const citations = outdatedCitations(document, current.version);
     for (const [cited, lines] of citations) {
       const also = lines.length > 1 ? ` (cited at lines ${lines.join(', ')})` : '';
       report({
         line: lines[0]!,
-        message: `Unexpected constitution version \`${cited}\`${also}, expected the current \`${current.version}\` of \`${constitution.path}\``,
+        message: `Unexpected constitution version \`${cited}\`${also}${unaddressed}, expected the current \`${current.version}\` of \`${constitution.path}\``,
       });
     }
+    if (citations.size > 0 || !check || check.missing.length === 0) return;
+    const amended = lastAmended(constitution);
+    const date = planDate(document);
+    if (amended === undefined || date === undefined || date >= amended) return;
+    report({
+      line: check.line,
+      message: `Unexpected Constitution Check older than the constitution: the plan (${date}) predates its last amendment (${amended}, \`${current.version}\`)${unaddressed}, expected it re-checked against \`${current.version}\` of \`${constitution.path}\``,
+    });
   },
 });

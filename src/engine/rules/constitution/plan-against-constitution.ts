@@ -1,0 +1,85 @@
+import type { Document } from '../../types.js';
+import { compareVersions, namesPrinciple, principles, sectionTitled, versionOf, type Principle } from './read-constitution.js';
+
+const CITED = /\bConstitution\b[^|\n]{0,20}?\bv(?:ersion)?\s*(?:[:：]\s*)?(\d+\.\d+(?:\.\d+)?)\b/gi;
+// The Gen-1 template hard-coded this footer, so it proves nothing about the version checked.
+const TEMPLATE_FOOTER = /Based on Constitution v2\.1\.1\s*-\s*See\s+\/memory\/constitution\.md/i;
+// spec-kit's unfilled Gen-2 placeholder; another rule reports it.
+const PLACEHOLDER = /\[Gates determined based on constitution file\]/i;
+const CHECK_TITLE = /Constitution\s+Check|Constitution\s+Compliance|合规|憲法|Constitui/i;
+const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
+// How far into a plan its header runs.
+const HEADER_LINES = 15;
+
+/** The older constitution versions a plan cites, each with the lines that cite it (the template footer left out). */
+export function outdatedCitations(plan: Document, current: string): Map<string, number[]> {
+  const citations = new Map<string, number[]>();
+  plan.prose.forEach((text, index) => {
+    if (TEMPLATE_FOOTER.test(text)) return;
+    for (const match of text.matchAll(CITED)) {
+      const cited = match[1]!;
+      // `Constitution updated: v1.0.0 → v1.1.0` records a change; the old version is history.
+      if (/^\s*(?:→|->|=>|to)\s*v?\d/.test(text.slice((match.index ?? 0) + match[0].length))) continue;
+      if (compareVersions(cited, current) >= 0) continue;
+      const lines = citations.get(cited) ?? [];
+      if (!lines.includes(index + 1)) lines.push(index + 1);
+      citations.set(cited, lines);
+    }
+  });
+  return citations;
+}
+
+/** The constitution's `**Last Amended**: YYYY-MM-DD`. */
+export function lastAmended(constitution: Document): string | undefined {
+  for (const text of constitution.prose) {
+    const match = /\bLast Amended\**\s*[:：]\s*\**\s*(\d{4}-\d{2}-\d{2})\b/i.exec(text);
+    if (match) return match[1];
+  }
+  return undefined;
+}
+
+/** The plan's `**Date**: YYYY-MM-DD` in its header. */
+export function planDate(plan: Document): string | undefined {
+  for (const text of plan.prose.slice(0, HEADER_LINES)) {
+    const field = /\*\*Date\*\*\s*[:：]\s*([^|]*)/i.exec(text);
+    const date = field ? DATE.exec(field[1]!) : null;
+    if (date) return date[1];
+  }
+  return undefined;
+}
+
+/**
+ * Whether a plan was checked against an earlier constitution: it cites an older version, or
+ * its date is before the constitution's last amendment. Such a plan answers for the
+ * principles it knew; `constitution-version-current` reports it once.
+ */
+export function predatesConstitution(plan: Document, constitution: Document): boolean {
+  const current = versionOf(constitution);
+  if (current && outdatedCitations(plan, current.version).size > 0) return true;
+  const amended = lastAmended(constitution);
+  const date = planDate(plan);
+  return amended !== undefined && date !== undefined && date < amended;
+}
+
+/** The plan's Constitution Check and the principles it does not name; undefined when that cannot be decided. */
+export function unaddressedPrinciples(plan: Document, constitution: Document): { line: number; missing: Principle[] } | undefined {
+  const list = principles(constitution);
+  const section = sectionTitled(plan, CHECK_TITLE);
+  if (list.length === 0 || !section) return undefined;
+  const body = plan.prose
+    .slice(section.line, section.endLine)
+    .map((line) => line.replace(PLACEHOLDER, '').replace(/^\s*[_*]+GATE:.*$/i, ''))
+    .join('\n');
+  if (body.trim() === '') return undefined;
+  const missing = list.filter((principle) => !namesPrinciple(body, principle, true));
+  // A check that names fewer than half of the principles speaks another vocabulary (a
+  // translation, an older constitution, its own gate names like `Testing`, `Performance`,
+  // which can match a principle by accident): what it covers cannot be decided.
+  if ((list.length - missing.length) * 2 < list.length) return undefined;
+  return { line: section.line, missing };
+}
+
+/** `` `VIII. Component Library`, `IX. Design` `` */
+export function principleNames(list: readonly Principle[]): string {
+  return list.map((principle) => `\`${principle.numeral}. ${principle.name}\``).join(', ');
+}
