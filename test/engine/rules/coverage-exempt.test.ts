@@ -67,3 +67,22 @@ describe('post-launch outcomes and business KPIs', () => {
     expect(text).toMatch(/SC-002\s+-\s+— \(needs no task: a post-launch outcome\)/);
   });
 });
+
+describe('many gaps in one feature', () => {
+  // Shape from seanbarlow/doit specs/021-copilot-agent-fix: the tasks trace some requirements by
+  // id and do the rest in their own words (`Line 2: mode: agent → agent: true` for each file).
+  const ids = Array.from({ length: 10 }, (_, i) => `FR-${String(i + 1).padStart(3, '0')}`);
+  const spec = `# Feature Specification: Agent Fix\n\n## Requirements\n\n${ids.map((id, i) => `- **${id}**: Prompt file number ${i + 1} MUST declare its agent property on line two`).join('\n')}\n`;
+  const tasks = (cited: number): string => `# Tasks\n\n${ids.map((id, i) => `- [ ] T00${i} Update prompt ${i + 1}${i < cited ? ` (${id})` : ''}`).join('\n')}\n`;
+
+  it('reports a few gaps of a feature that traces by id', () => {
+    expect(check('specs/021-agent', spec, tasks(8)).lines).toEqual([13, 14]);
+  });
+
+  it('shows many gaps in the coverage table and reports none of them', () => {
+    const { lines, text } = check('specs/021-agent', spec, tasks(6));
+    expect(lines).toEqual([]);
+    expect(text).toMatch(/6\/10 covered, 4 gaps/);
+    expect(text).toMatch(/FR-007\s+GAP/);
+  });
+});
