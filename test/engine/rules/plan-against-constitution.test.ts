@@ -57,6 +57,12 @@ describe('a plan checked against an earlier constitution gets one finding', () =
     expect(found).toEqual([['constitution-version-current', 5, expect.stringMatching(/the plan \(2025-12-10\) predates its last amendment \(2025-12-30, `1\.2\.3`\); it does not address `III\. Component Library`/)]]);
   });
 
+  it('reads a date written in words', () => {
+    // angusmccloud/inventory-management-context specs/007-domain-integration/plan.md: `**Date**: December 9, 2025`.
+    const found = findings(plan('**Date**: December 9, 2025'));
+    expect(found).toEqual([['constitution-version-current', 5, expect.stringContaining('the plan (2025-12-09) predates its last amendment')]]);
+  });
+
   it('reports the missing principle itself in a plan written after the amendment', () => {
     const found = findings(plan('**Date**: 2026-01-05'));
     expect(found).toEqual([['constitution-principles-addressed', 5, expect.stringContaining('`III. Component Library`')]]);

@@ -8,6 +8,9 @@ const TEMPLATE_FOOTER = /Based on Constitution v2\.1\.1\s*-\s*See\s+\/memory\/co
 const PLACEHOLDER = /\[Gates determined based on constitution file\]/i;
 const CHECK_TITLE = /Constitution\s+Check|Constitution\s+Compliance|合规|憲法|Constitui/i;
 const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
+// `December 9, 2025`, `Dec 9 2025`.
+const WORDED_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 // How far into a plan its header runs.
 const HEADER_LINES = 15;
 
@@ -38,12 +41,15 @@ export function lastAmended(constitution: Document): string | undefined {
   return undefined;
 }
 
-/** The plan's `**Date**: YYYY-MM-DD` in its header. */
+/** The plan's `**Date**:` in its header, as `YYYY-MM-DD` (`2025-12-09` or `December 9, 2025`). */
 export function planDate(plan: Document): string | undefined {
   for (const text of plan.prose.slice(0, HEADER_LINES)) {
-    const field = /\*\*Date\*\*\s*[:：]\s*([^|]*)/i.exec(text);
-    const date = field ? DATE.exec(field[1]!) : null;
-    if (date) return date[1];
+    const field = /\*\*Date\*\*\s*[:：]\s*([^|]*)/i.exec(text)?.[1];
+    if (field === undefined) continue;
+    const iso = DATE.exec(field);
+    if (iso) return iso[1];
+    const worded = WORDED_DATE.exec(field);
+    if (worded) return `${worded[3]}-${String(MONTHS.indexOf(worded[1]!.toLowerCase()) + 1).padStart(2, '0')}-${worded[2]!.padStart(2, '0')}`;
   }
   return undefined;
 }
