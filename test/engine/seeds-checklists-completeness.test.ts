@@ -31,7 +31,7 @@ describe('seeds through the checklists and completeness gates', () => {
     const completeness = gate(report, 'completeness');
     expect(completeness.conclusion).toBe('failure');
     expect(completeness.findings.map((f) => [f.rule, f.line])).toEqual([['unfilled-template', 1]]);
-    expect(completeness.findings[0]!.message).toMatch(/still the spec-kit epic plan template \(25 leftover lines, first at 1, 3, 34, 41, 51, …\)/);
+    expect(completeness.findings[0]!.message).toMatch(/still the spec-kit epic plan template \(26 leftover lines, first at 1, 3, 34, 41, 51, …\)/);
   });
 
   it('finds each placeholder of seed 002 when unfilled-template is off', () => {
@@ -94,7 +94,7 @@ describe('checklistSummary', () => {
       ],
       config: defaultConfig(),
     });
-    expect(report.gates.find((g) => g.id === 'checklists')?.findings.map((f) => `${f.rule}:${f.line}`)).toEqual(['gate-checklists-complete:5']);
+    expect(report.gates.find((g) => g.id === 'checklists')?.findings.map((f) => `${f.rule}:${f.line}`)).toEqual(['gate-checklists-complete:5', 'gate-checklists-complete:6']);
   });
 });
 

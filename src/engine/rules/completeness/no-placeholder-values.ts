@@ -59,6 +59,10 @@ export default defineRule({
       if ((node as TableCell | Paragraph).children.some((child) => child.type === 'inlineCode')) return;
       const value = toString(node as TableCell | Paragraph);
       if (isPlaceholder(value)) flag(node.position?.start.line, value);
+      else if (node.type === 'paragraph') {
+        const labelled = labelledAcrossLines(document, node.position?.start.line, node.position?.end.line);
+        if (labelled !== undefined && isPlaceholder(labelled)) flag(node.position?.start.line, labelled.replace(/\s*\n\s*/g, ' '));
+      }
     });
     document.prose.forEach((text, index) => {
       const match = LABELLED.exec(text);
@@ -70,6 +74,16 @@ export default defineRule({
 // `**Language**: [e.g., Python]`: only bold labels count, because plain
 // `Decision: [what was chosen]` lines describe a format in gen-1 plans.
 const LABELLED = /^\s*(?:[-*+]\s+)?\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*:)\s*(\[[^\]\n]+\])\s*$/;
+
+// The same, with the bracketed value running over several lines (`**Structure Decision**: [Document the
+// selected structure and reference the real` / `directories captured above]`).
+const LABELLED_BLOCK = /^\s*(?:[-*+]\s+)?\*\*[^*\n]{1,40}?(?::\*\*|\*\*\s*:)\s*(\[[^\]]+\])\s*$/;
+
+/** The bracketed value of a `**Label**: [...]` paragraph that spans lines, if it is one. */
+function labelledAcrossLines(document: Document, start: number | undefined, end: number | undefined): string | undefined {
+  if (start === undefined || end === undefined || end <= start) return undefined;
+  return LABELLED_BLOCK.exec(document.prose.slice(start - 1, end).join('\n'))?.[1];
+}
 
 /** Lines of a list introduced by a line announcing a format (`... with format:`): an example, not values. */
 function formatExampleLines(document: Document): Set<number> {
