@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import type { Document, Section } from '../../types.js';
-import { ITEM_HEADINGS, REQUIRED_SECTIONS, normaliseTitle, titleMatches } from './required-sections.js';
+import { ITEM_HEADINGS, normaliseTitle, requiredSectionsOf, titleMatches } from './required-sections.js';
 
 /**
  * The sections a template makes mandatory are present and hold content (an HTML
@@ -20,7 +20,7 @@ export default defineRule({
       .strict(),
   },
   check({ document, options, report }) {
-    const required = options.sections ?? REQUIRED_SECTIONS[document.kind]?.[document.family] ?? [];
+    const required = options.sections ?? requiredSectionsOf(document.kind, document.family, document.text);
     if (required.length === 0 || translated(document)) return;
     for (const entry of required) {
       const name = entry.split('|')[0]!;

@@ -41,3 +41,20 @@ export function titleMatches(title: string, required: string): boolean {
   const clean = normaliseTitle(title);
   return required.split('|').some((option) => clean.startsWith(option.trim().toLowerCase()));
 }
+
+// The sections spec-kit's current (v1.0) spec template adds to its gen-2 ones.
+const V1_SPEC_SECTIONS = ['Assumptions|Dependencies & Assumptions|Dependencies and Assumptions'];
+// What only the v1.0 spec template writes: its header fields one a paragraph
+// (`**Created**: …`, a blank line, `**Status**: …`), which older templates run together.
+const V1_HEADER = /^\*\*Created\*\*:[^\n]*\n[ \t]*\n\*\*Status\*\*:/m;
+
+/** Whether a spec was written from spec-kit's v1.0 spec template (see {@link V1_HEADER}). */
+export function isV1Spec(text: string): boolean {
+  return V1_HEADER.test(text.slice(0, 2000));
+}
+
+/** The sections a document's template requires: its family's, and the v1.0 spec template's additions. */
+export function requiredSectionsOf(kind: Kind, family: Family, text: string): readonly string[] {
+  const base = REQUIRED_SECTIONS[kind]?.[family] ?? [];
+  return kind === 'spec' && family === 'speckit-gen2' && isV1Spec(text) ? [...base, ...V1_SPEC_SECTIONS] : base;
+}
