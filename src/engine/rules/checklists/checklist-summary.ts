@@ -1,4 +1,5 @@
 import type { Checkbox, Document } from '../../types.js';
+import { quote } from '../quote.js';
 
 /** One row of the checklist table renderers print: counts of one checklist file. */
 export interface ChecklistRow {
@@ -48,13 +49,15 @@ export function baseName(path: string): string {
   return path.split('/').at(-1) ?? path;
 }
 
-/** The finding for a checklist with open items, reported at its first open item. */
-export function openChecklistFinding(document: Document): { line: number; message: string } | undefined {
+/**
+ * One finding per open item of a checklist, each at its own line; `expected` ends the
+ * message (`expected it checked before implementation`).
+ */
+export function openItemFindings(document: Document, expected: string): Array<{ line: number; message: string }> {
   const row = summarize(document);
-  if (row.unchecked === 0) return undefined;
-  const first = document.checkboxes.find(isOpen)!;
-  return {
-    line: first.line,
-    message: `Unexpected ${row.unchecked} unchecked of ${row.total} items in checklist \`${baseName(document.path)}\` (${row.checked} checked), expected every item checked before implementation`,
-  };
+  if (row.unchecked === 0) return [];
+  return document.checkboxes.filter(isOpen).map((box) => ({
+    line: box.line,
+    message: `Unexpected unchecked item \`${quote(box.text)}\` in checklist \`${baseName(document.path)}\` (${row.unchecked} of ${row.total} open), ${expected}`,
+  }));
 }

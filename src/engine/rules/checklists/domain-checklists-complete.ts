@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { openChecklistFinding } from './checklist-summary.js';
+import { openItemFindings } from './checklist-summary.js';
 import { isGateChecklist } from './gate-checklist.js';
 import { GATE_CHECKLISTS } from './gate-checklists-complete.js';
 
@@ -21,7 +21,6 @@ export default defineRule({
   },
   check({ document, options, report }) {
     if (isGateChecklist(document, options.skip)) return;
-    const finding = openChecklistFinding(document);
-    if (finding) report(finding);
+    for (const finding of openItemFindings(document, 'expected it checked before implementation')) report(finding);
   },
 });

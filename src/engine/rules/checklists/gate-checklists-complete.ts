@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { openChecklistFinding } from './checklist-summary.js';
+import { openItemFindings } from './checklist-summary.js';
 import { isGateChecklist } from './gate-checklist.js';
 
 /** Checklists that gate the next phase in spec-kit and in the epic variant. */
@@ -27,7 +27,6 @@ export default defineRule({
   },
   check({ document, options, report }) {
     if (!isGateChecklist(document, options.names)) return;
-    const finding = openChecklistFinding(document);
-    if (finding) report(finding);
+    for (const finding of openItemFindings(document, 'expected it checked before implementation')) report(finding);
   },
 });

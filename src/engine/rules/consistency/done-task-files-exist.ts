@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
+import type { Document } from '../../types.js';
 import { taskItems } from './trace.js';
 
 // A repository path: at least one slash and a file extension; no URL, no glob, no placeholder.
@@ -70,42 +71,86 @@ function hasFolder(index: TreeIndex, folder: string, beside: string): boolean {
   return (index.foldersByName.get(folder.slice(folder.lastIndexOf('/') + 1)) ?? []).some((entry) => entry.endsWith(`/${folder}`));
 }
 
-/** Paths some task of the document removes, moves or renames: gone on purpose, even when another task created them. */
+// `Rename X to Y`, `Move X to Y`: the new name after `to` is expected to exist.
+const RENAME_TARGET = /\b(?:rename|renamed|move|moved|migrate|migrated|replace|replaced)\b.*?\b(?:to|into|with|by)\b(.*)$/i;
+
+/** Paths some task of the document removes, moves or renames (the old names): gone on purpose, even when another task created them. */
 function removedPaths(raws: readonly string[]): Set<string> {
-  return new Set(raws.filter((raw) => REMOVAL.test(raw)).flatMap(namedPaths));
+  return new Set(raws.filter((raw) => REMOVAL.test(raw)).flatMap((raw) => {
+    const targets = new Set(namedPaths(RENAME_TARGET.exec(raw)?.[1] ?? ''));
+    return namedPaths(raw).filter((path) => !targets.has(path));
+  }));
+}
+
+/** The paths a done task expects to exist: every named path but the ones it deletes or renames away. */
+function expectedPaths(raw: string): string[] {
+  if (!REMOVAL.test(raw)) return namedPaths(raw);
+  const target = RENAME_TARGET.exec(raw)?.[1];
+  return target ? namedPaths(target) : [];
+}
+
+/** A done task naming a path the tree does not have. */
+export interface MissingPath {
+  task: string;
+  line: number;
+  path: string;
+  /** Whether the path's folder exists (at the root, beside the document, or under a sub-project). */
+  folderExists: boolean;
+}
+
+// Source code, as opposed to documents and configuration: a tree holding none is a specs-only tree.
+const SOURCE = /\.(?:ts|tsx|js|jsx|mjs|cjs|py|go|rs|java|kt|kts|cs|fs|rb|php|swift|c|cc|cpp|h|hpp|m|scala|ex|exs|dart|vue|svelte|lua|sh|sql)$/i;
+
+/** Whether the tree holds any source file outside the specs (a code repository, not a specs-only one). */
+export function hasSourceFiles(tree: ReadonlySet<string>): boolean {
+  for (const entry of tree) if (SOURCE.test(entry) && !/(?:^|\/)(?:specs|\.specify|docs?)\//.test(entry)) return true;
+  return false;
 }
 
 /**
- * Tasks marked done that name a file (`src/cli/main.ts`) the repository does not have.
- * Needs the repository tree; without it nothing is reported. Only a file whose folder
- * exists is reported: a missing folder means the tree is not the one the tasks speak
- * of (another project root, a partial checkout, a restructured project).
+ * Paths named by the done tasks of a tasks document that the tree does not hold. Paths
+ * a task deletes, moves or renames away, and build output, are not expected.
+ */
+export function missingDonePaths(document: Document, tree: ReadonlySet<string>): MissingPath[] {
+  const beside = document.path.slice(0, Math.max(0, document.path.lastIndexOf('/')));
+  const tasks = taskItems(document);
+  const raws = tasks.map((task) => document.lines[task.line - 1] ?? '');
+  const missing: MissingPath[] = [];
+  let index: TreeIndex | undefined;
+  let removed: Set<string> | undefined;
+  for (const [i, task] of tasks.entries()) {
+    if (!task.checked) continue;
+    for (const path of expectedPaths(raws[i]!)) {
+      index ??= indexTree(tree);
+      removed ??= removedPaths(raws);
+      if (has(tree, index, path) || tree.has(`${beside}/${path}`) || removed.has(path)) continue;
+      const folder = path.slice(0, path.lastIndexOf('/'));
+      missing.push({ task: task.name, line: task.line, path, folderExists: hasFolder(index, folder, beside) });
+    }
+  }
+  return missing;
+}
+
+/**
+ * Tasks marked done that name a file (`src/cli/main.ts`) the repository does not have,
+ * in a folder it has: the task says the file was written, the tree says it was not.
+ * Needs the repository tree; without it nothing is reported. A file whose folder is
+ * missing too is `done-task-folders-exist`'s.
  */
 export default defineRule({
   meta: {
     id: 'done-task-files-exist',
     gate: 'consistency',
-    description: 'Files named by tasks marked done exist in the repository.',
+    description: 'Files named by tasks marked done exist in the repository (when their folder does).',
     kinds: ['tasks'],
-    severity: 'warning',
+    severity: 'error',
     options: z.object({}).strict(),
   },
   check({ document, tree, report }) {
     if (!tree || tree.size === 0) return;
-    const beside = document.path.slice(0, Math.max(0, document.path.lastIndexOf('/')));
-    const tasks = taskItems(document);
-    const raws = tasks.map((task) => document.lines[task.line - 1] ?? '');
-    let index: TreeIndex | undefined;
-    let removed: Set<string> | undefined;
-    for (const [i, task] of tasks.entries()) {
-      if (!task.checked || REMOVAL.test(raws[i]!)) continue;
-      for (const path of namedPaths(raws[i]!)) {
-        index ??= indexTree(tree);
-        removed ??= removedPaths(raws);
-        const folder = path.slice(0, path.lastIndexOf('/'));
-        if (has(tree, index, path) || tree.has(`${beside}/${path}`) || removed.has(path) || !hasFolder(index, folder, beside)) continue;
-        report({ line: task.line, message: `Missing file \`${path}\` named by done task \`${task.name}\`, expected it in the repository` });
-      }
+    for (const missing of missingDonePaths(document, tree)) {
+      if (!missing.folderExists) continue;
+      report({ line: missing.line, message: `Missing file \`${missing.path}\` named by done task \`${missing.task}\`, expected it in the repository` });
     }
   },
 });

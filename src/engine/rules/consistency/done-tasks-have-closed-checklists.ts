@@ -1,34 +1,35 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { isOpen } from '../checklists/checklist-summary.js';
-import { taskItems } from './trace.js';
+import { openItemFindings } from '../checklists/checklist-summary.js';
+import { implementationStarted } from '../checklists/feature-stage.js';
+import { isGateChecklist } from '../checklists/gate-checklist.js';
+import { GATE_CHECKLISTS } from '../checklists/gate-checklists-complete.js';
 
 /**
- * spec-kit's implement step starts only when every checklist of the feature is complete;
- * tasks marked done while a checklist still has open items skipped that gate. One finding
- * per open checklist, at the first done task.
+ * spec-kit's `/speckit.implement` stops while any checklist in `checklists/` has open items.
+ * Once implementation has started (a task of the feature is done, or a spec, plan or tasks
+ * header declares the work complete), every open item of those checklists skipped that gate:
+ * one finding per item, at its line. Gate checklists (`requirements.md`) are errors of
+ * `gate-checklists-complete` at every stage and are left to it; a domain checklist warns
+ * (`domain-checklists-complete`) before implementation and is this rule's error after it,
+ * so one open item gives one finding.
  */
 export default defineRule({
   meta: {
     id: 'done-tasks-have-closed-checklists',
     gate: 'consistency',
-    description: 'Tasks are not marked done while a checklist of the feature still has open items.',
-    kinds: ['tasks'],
-    severity: 'warning',
+    description: 'Once implementation has started (a task done, or a done status), every domain checklist in `checklists/` has every item checked.',
+    kinds: ['checklist'],
+    severity: 'error',
+    supersedes: ['domain-checklists-complete'],
     options: z.object({}).strict(),
   },
   check({ document, feature, report }) {
-    const done = taskItems(document).find((task) => task.checked);
-    if (!done) return;
-    const checklists = feature.filter((other) => other.kind === 'checklist').sort((a, b) => a.path.localeCompare(b.path));
-    for (const checklist of checklists) {
-      // A legend (`- [ ] Not started`) explains the marks; it is not an item left open.
-      const open = checklist.checkboxes.filter((box) => box.mark === ' ' && isOpen(box));
-      if (open.length === 0) continue;
-      report({
-        line: done.line,
-        message: `Unexpected done task \`${done.name}\` while \`${checklist.path}\` has ${open.length} open item${open.length === 1 ? '' : 's'} (first at line ${open[0]!.line})`,
-      });
-    }
+    if (document.feature === '' || !document.path.split('/').slice(0, -1).includes('checklists')) return;
+    if (isGateChecklist(document, GATE_CHECKLISTS)) return;
+    const started = implementationStarted(feature);
+    if (!started) return;
+    const expected = `expected every checklist item checked once implementation has started (${started.evidence} at \`${started.path}\` line ${started.line})`;
+    for (const finding of openItemFindings(document, expected)) report(finding);
   },
 });

@@ -1,11 +1,14 @@
 import type { Rule } from '../../rule.js';
 import clarificationsClaimMatchesSpec from './clarifications-claim-matches-spec.js';
 import doneTaskFilesExist from './done-task-files-exist.js';
+import doneTaskFoldersExist from './done-task-folders-exist.js';
 import doneTasksHaveClosedChecklists from './done-tasks-have-closed-checklists.js';
 import noDuplicateRequirements from './no-duplicate-requirements.js';
 import noPassWithOpenClarifications from './no-pass-with-open-clarifications.js';
 import planSpecLinkResolves from './plan-spec-link-resolves.js';
+import progressClaimsHaveArtifacts from './progress-claims-have-artifacts.js';
 import requirementsCoveredByTasks from './requirements-covered-by-tasks.js';
+import statusClaimsMatchTasks from './status-claims-match-tasks.js';
 import taskReferencesExist from './task-references-exist.js';
 import userStoriesHaveAcceptanceScenarios from './user-stories-have-acceptance-scenarios.js';
 
@@ -13,11 +16,14 @@ import userStoriesHaveAcceptanceScenarios from './user-stories-have-acceptance-s
 export const consistencyRules: Rule[] = [
   clarificationsClaimMatchesSpec,
   doneTaskFilesExist,
+  doneTaskFoldersExist,
   doneTasksHaveClosedChecklists,
   noDuplicateRequirements,
   noPassWithOpenClarifications,
   planSpecLinkResolves,
+  progressClaimsHaveArtifacts,
   requirementsCoveredByTasks,
+  statusClaimsMatchTasks,
   taskReferencesExist,
   userStoriesHaveAcceptanceScenarios,
 ];
