@@ -82,6 +82,7 @@ function runRule({ rule, document, setting, input, documents, byFeature, candida
       document,
       feature: document.feature === '' ? [document] : (byFeature.get(document.feature) ?? [document]),
       all: documents,
+      constitution: input.config.constitution,
       ...(input.tree ? { tree: input.tree } : {}),
       ...(input.base ? { base: input.base } : {}),
       options: options.success ? options.data : rule.meta.options.parse({}),

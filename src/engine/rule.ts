@@ -9,6 +9,8 @@ export interface RuleContext<Options> {
   feature: readonly Document[];
   /** Every document in the run (the constitution and other features included). */
   all: readonly Document[];
+  /** The config's `constitution` list (paths or globs of the project constitution), when the run has a config. */
+  constitution?: readonly string[];
   /** Paths known to exist in the repository (not only the checked documents), when the shell knows them. */
   tree?: ReadonlySet<string>;
   /** Files as they were before the change (the base branch), when the shell knows them. */

@@ -34,7 +34,7 @@ function isUnder(path: string, root: string): boolean {
 /** Whether a repository path is a document the config gates: markdown in a root, or the constitution. */
 export function isGated(path: string, config: Config): boolean {
   if (!/\.(md|markdown)$/i.test(path)) return false;
-  if (config.constitution.includes(path)) return true;
+  if (config.constitution.includes(path) || matchesAny(path, config.constitution)) return true;
   if (matchesAny(path, DEFAULT_EXCLUDE) || matchesAny(path, config.exclude)) return false;
   return config.roots.some((root) => isUnder(path, root));
 }

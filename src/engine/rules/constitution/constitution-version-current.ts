@@ -21,8 +21,8 @@ export default defineRule({
     severity: 'warning',
     options: z.object({}).strict(),
   },
-  check({ document, all, report }) {
-    const constitution = findConstitution(all, document);
+  check({ document, all, constitution: configured, report }) {
+    const constitution = findConstitution(all, document, configured);
     const current = constitution && versionOf(constitution);
     if (!current) return;
     const check = unaddressedPrinciples(document, constitution);

@@ -6,10 +6,12 @@ import constitutionCheckPresent from './constitution-check-present.js';
 import constitutionGatesVerified from './constitution-gates-verified.js';
 import constitutionNoDeferredValues from './constitution-no-deferred-values.js';
 import constitutionNoPlaceholders from './constitution-no-placeholders.js';
+import constitutionNonNegotiableAddressed from './constitution-non-negotiable-addressed.js';
 import constitutionPrinciplesAddressed from './constitution-principles-addressed.js';
 import constitutionVersionCurrent from './constitution-version-current.js';
 import constitutionVersionLine from './constitution-version-line.js';
 import constitutionViolationsJustified from './constitution-violations-justified.js';
+import constitutionsAgree from './constitutions-agree.js';
 import gateStatusComplete from './gate-status-complete.js';
 import nonNegotiableNotJustified from './non-negotiable-not-justified.js';
 
@@ -22,10 +24,12 @@ export const constitutionRules: Rule[] = [
   constitutionGatesVerified,
   constitutionNoDeferredValues,
   constitutionNoPlaceholders,
+  constitutionNonNegotiableAddressed,
   constitutionPrinciplesAddressed,
   constitutionVersionCurrent,
   constitutionVersionLine,
   constitutionViolationsJustified,
+  constitutionsAgree,
   gateStatusComplete,
   nonNegotiableNotJustified,
 ];

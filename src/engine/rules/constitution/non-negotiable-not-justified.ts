@@ -21,8 +21,8 @@ export default defineRule({
     severity: 'error',
     options: z.object({}).strict(),
   },
-  check({ document, all, report }) {
-    const constitution = findConstitution(all, document);
+  check({ document, all, constitution: configured, report }) {
+    const constitution = findConstitution(all, document, configured);
     const fixed = constitution ? principles(constitution).filter((p) => p.nonNegotiable) : [];
     if (fixed.length === 0) return;
     // The Complexity Tracking tables under any of its headings (`## 复杂度追踪`) or none.

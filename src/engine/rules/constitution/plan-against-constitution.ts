@@ -11,6 +11,8 @@ const DATE = /\b(\d{4}-\d{2}-\d{2})\b/;
 // `December 9, 2025`, `Dec 9 2025`.
 const WORDED_DATE = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+// How many principles a Constitution Check names before it is read as following the constitution's list.
+const MIN_NAMED = 2;
 // How far into a plan its header runs.
 const HEADER_LINES = 15;
 
@@ -78,10 +80,11 @@ export function unaddressedPrinciples(plan: Document, constitution: Document): {
     .join('\n');
   if (body.trim() === '') return undefined;
   const missing = list.filter((principle) => !namesPrinciple(body, principle, true));
-  // A check that names fewer than half of the principles speaks another vocabulary (a
-  // translation, an older constitution, its own gate names like `Testing`, `Performance`,
-  // which can match a principle by accident): what it covers cannot be decided.
-  if ((list.length - missing.length) * 2 < list.length) return undefined;
+  // A check that names fewer than two of the principles speaks its own vocabulary (a
+  // translation, the constitution's rules as its own bullets, where one of them can match a
+  // principle's name by accident): what it covers cannot be decided. One that names two or
+  // more is held to all of them.
+  if (list.length - missing.length < Math.min(MIN_NAMED, list.length)) return undefined;
   return { line: section.line, missing };
 }
 

@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 import type { Document, Section } from '../../types.js';
 
 /** A principle of the constitution: `### I. Library-First`, optionally `(NON-NEGOTIABLE)`. */
@@ -8,22 +9,53 @@ export interface Principle {
   nonNegotiable: boolean;
 }
 
+// Where spec-kit keeps the constitution, relative to a package root, most preferred first.
 const PREFERRED = ['.specify/memory/constitution.md', 'memory/constitution.md'];
 // Spec Kitty keeps its own constitution; its `kitty-specs/` plans answer to that one.
 const KITTY = { specs: /(?:^|\/)kitty-specs\//, constitution: '.kittify/memory/constitution.md' };
+// Second words of a principle's name that add nothing to its first (`Testing Standards`).
+const GENERIC_TAIL = /^(?:standards?|excellence|architecture|development|practices?|principles?|requirements?|discipline|guidelines?)$/;
+const TEST_FIRST = ['test first', 'tests first', 'tdd', 'test driven', 'red green'];
 const HEADING = /^([IVXLC]+|\d{1,2})[.)]\s+(.+)$/;
 const PRINCIPLES_SECTION = /principles|princ[ií]pios|principios|prinzipien|原则|原則|원칙|принцип/i;
 
 /**
- * The repository's constitution among the documents of the run, if any; for a document
- * under `kitty-specs/`, only Spec Kitty's `.kittify/memory/constitution.md` (a repository
- * using both tools keeps two constitutions, and the other one is not this plan's).
+ * The constitution that governs a document among the documents of the run, if any. For a
+ * document under `kitty-specs/`, only Spec Kitty's `.kittify/memory/constitution.md` (a
+ * repository using both tools keeps two constitutions, and the other one is not this
+ * plan's). Otherwise a configured path wins (`configured`, the config's `constitution`
+ * list of paths or globs, first entry first, when it is not the default list; among several
+ * matches of one entry the nearest); then the nearest
+ * `.specify/memory/constitution.md` (or `memory/constitution.md`) in a folder above the
+ * document (spec-kit monorepos keep one `.specify/` per package); then any other.
  */
-export function findConstitution(all: readonly Document[], of?: Document): Document | undefined {
+export function findConstitution(all: readonly Document[], of?: Document, configured?: readonly string[]): Document | undefined {
   const candidates = all.filter((document) => document.kind === 'constitution' && document.feature === '');
   if (of && KITTY.specs.test(of.path)) return candidates.find((document) => document.path.endsWith(KITTY.constitution));
   const own = candidates.filter((document) => !document.path.endsWith(KITTY.constitution));
-  return PREFERRED.map((path) => own.find((document) => document.path === path)).find(Boolean) ?? own[0];
+  const path = of?.path ?? '';
+  if (configured && !isDefaultList(configured)) {
+    for (const glob of configured) {
+      const matches = own.filter((document) => picomatch.isMatch(document.path, glob, { dot: true }));
+      if (matches.length > 0) return nearest(matches, path) ?? matches[0];
+    }
+  }
+  return nearest(own, path) ?? own[0];
+}
+
+function isDefaultList(list: readonly string[]): boolean {
+  return list.length === PREFERRED.length && list.every((path, index) => path === PREFERRED[index]);
+}
+
+/** The constitution in the deepest folder above `path` (the repository root last). */
+function nearest(own: readonly Document[], path: string): Document | undefined {
+  const folders = path.split('/').slice(0, -1);
+  for (let depth = folders.length; depth >= 0; depth -= 1) {
+    const prefix = folders.slice(0, depth).map((folder) => `${folder}/`).join('');
+    const found = PREFERRED.map((relative) => own.find((document) => document.path === `${prefix}${relative}`)).find(Boolean);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
@@ -76,6 +108,11 @@ export function compareVersions(a: string, b: string): number {
   return 0;
 }
 
+/** Whether `word` stands as a label in the text: `**Testing**`, `Testing:`, `| Testing |`. */
+function isLabel(text: string, word: string): boolean {
+  return new RegExp(`(?:\\*\\*|^|\\|)[\\s-]*${word}\\s*(?:\\*\\*|:|\\||\\(|$)`, 'im').test(text);
+}
+
 /** Lower-case letters and digits only, single-spaced: how principle names are compared. */
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -100,6 +137,13 @@ export function namesPrinciple(text: string, principle: Principle, loose: boolea
     names.push(...[...principle.name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!));
     // `Documentation-First` for `Documentation-First Development`: a trailing generic word dropped.
     names.push(...names.map((name) => normalise(name).split(' ')).filter((words) => words.length >= 3).map((words) => words.slice(0, -1).join(' ')));
+    // `**Testing**:` for `Testing Standards`: a two-word name whose second word says only what
+    // kind of rule it is, shortened to its first word, counts only as a label (bold, before a
+    // colon, in a cell): `React Testing Library` in a sentence names no principle.
+    const short = normalise(bare).split(' ');
+    if (short.length === 2 && GENERIC_TAIL.test(short[1]!) && short[0]!.length >= 4 && isLabel(text, short[0]!)) return true;
+    // `TDD` and `tests first` for `Test-First`.
+    if (/\btest\s*first\b|\btdd\b|\btest\s*driven\b/.test(normalise(principle.name))) names.push(...TEST_FIRST);
   }
   if (names.some((name) => normalise(name).length >= 3 && haystack.includes(` ${normalise(name)} `))) return true;
   const n = principle.numeral;
