@@ -1,10 +1,11 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { evaluate, parseConfig, rules } from '../src/engine/index.js';
 import { readFixtures } from './support/fixtures.js';
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'rules');
+const README = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
 
 // Rules whose findings the engine reports itself, outside any parsed document.
 const ENGINE_REPORTED = new Set(['readable-document']);
@@ -19,8 +20,9 @@ describe.each(rules.map((rule) => [rule.meta.id, rule] as const))('rule %s', (id
     expect(fixtures.some((f) => f.expectation === 'fail')).toBe(true);
   });
 
-  it('has a docs page', () => {
+  it('has a docs page and a row in the README rules table', () => {
     expect(existsSync(join(import.meta.dirname, '..', 'docs', 'rules', `${id}.md`))).toBe(true);
+    expect(README).toContain(`| [\`${id}\`](docs/rules/${id}.md) | ${rule.meta.gate} | ${rule.meta.severity} |`);
   });
 
   for (const fixture of fixtures) it(`fixture ${fixture.name}`, () => {
