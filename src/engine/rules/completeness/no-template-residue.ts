@@ -12,9 +12,9 @@ import { TEMPLATE_LINES } from './template-lines.js';
 // (`System MUST [specific capability, e.g., "..."]`), scenario and edge-case lines, story titles.
 const SPEC_PHRASES =
   String.raw`\[(?:specific capability|key interaction|data requirement|behavior|(?:Measurable|User satisfaction|Business) metric|Assumption about [^,\]\n]{1,40}|Dependency on existing system\/service),\s*e\.g\.,?\s*"[^"\n]*"\]` +
-  String.raw`|\[(?:initial state|expected outcome|boundary condition|error scenario|specific action|specific value|Brief Title|Title|CHECKLIST TYPE|Category \d+)\]|(?<=\*\*When\*\*,?\s*)\[action\]`;
+  String.raw`|\[(?:initial state|expected outcome|boundary condition|error scenario|specific action|specific value|Brief Title|Title|CHECKLIST TYPE|Category \d+)\]|(?<=\*\*When\*\*,? ?)\[action\]`;
 // spec-kit's own tokens: the Input line's `"$ARGUMENTS"` as the template writes it.
-const COMMAND_INPUT = String.raw`(?<=[:：]\s*)"\$ARGUMENTS"`;
+const COMMAND_INPUT = String.raw`(?<=[:：] ?)"\$ARGUMENTS"`;
 
 // Template tokens, read in prose only: in code, inline code and comments they are examples.
 export const TOKENS = new RegExp(
