@@ -40,11 +40,11 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(run.summary).toMatch(/\| ❌ clarifications \| failure \| 2 errors \|/);
     // One summary entry for the two markers of the spec; one annotation each.
     expect(run.summary).toMatch(/spec\.md:30` Unexpected unresolved clarification .* \(2 findings, lines 30, 31\)/);
-    expect(run.outputs).toMatchObject({ conclusion: 'failure', findings: '3' });
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', findings: '4' });
     const report = JSON.parse(read(run.outputs.report!)) as { conclusion: string; documents: { path: string }[] };
     expect(report.conclusion).toBe('failure');
     expect(report.documents.map((d) => d.path)).toEqual([CHECKLIST, SPEC]);
-    expect(JSON.parse(read(sarif)).runs[0].results).toHaveLength(3);
+    expect(JSON.parse(read(sarif)).runs[0].results).toHaveLength(4);
 
     expect(repo.checkRunsFor(pull.headSha, 'specgate').map((r) => r.conclusion)).toEqual(['failure']);
     expect(repo.checkRunsFor(pull.headSha, 'specgate / clarifications')[0]?.annotations).toHaveLength(2);
@@ -79,7 +79,7 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(run.code).toBe(1);
     expect(writesTo(repo)).toEqual([]);
     expect(run.summary).toMatch(/Read-only token: this pull request comes from a fork/);
-    expect(run.annotations.filter((a) => a.level === 'error' && a.properties.file)).toHaveLength(3);
+    expect(run.annotations.filter((a) => a.level === 'error' && a.properties.file)).toHaveLength(4);
   });
 
   it('turns a 403 on writes into one line, not a stack trace, when check runs are forced on a fork', async () => {

@@ -17,11 +17,12 @@ describe('the `path` input: gate files in the checked-out workspace', () => {
   it('gates the failing example and fails the job, with paths relative to the workspace', async () => {
     const run = await runAction({ event: 'workflow_dispatch', payload: {}, inputs: { path: 'examples/action-failing' } });
     expect(run.code).toBe(1);
-    expect(run.outputs).toMatchObject({ conclusion: 'failure', findings: '3' });
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', findings: '4' });
     expect(run.annotations.filter((a) => a.properties.file).map((a) => `${a.properties.file}:${a.properties.line}`)).toEqual([
       'examples/action-failing/specs/001-export-csv/spec.md:30',
       'examples/action-failing/specs/001-export-csv/spec.md:31',
       'examples/action-failing/specs/001-export-csv/checklists/requirements.md:10',
+      'examples/action-failing/specs/001-export-csv/checklists/requirements.md:14',
     ]);
   });
 

@@ -29,12 +29,12 @@ async function gateTasks(truncate: boolean): Promise<{ repo: Repo; headSha: stri
 const missingFileAnnotations = (repo: Repo, sha: string): Record<string, unknown>[] =>
   repo.checkRunsFor(sha, 'specgate / consistency').flatMap((run) => run.annotations).filter((a) => a['title'] === 'done-task-files-exist');
 
-test('a done task naming a file absent at the head gets a consistency warning; the present file does not', async () => {
+test('a done task naming a file absent at the head gets a consistency error; the present file does not', async () => {
   const { repo, headSha } = await gateTasks(false);
   const trees = harness.standIn.requests.filter((r) => r.route === 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}');
   expect(trees.map((r) => r.path)).toEqual([`/repos/acme/product/git/trees/${headSha}`]);
   expect(missingFileAnnotations(repo, headSha)).toEqual([
-    expect.objectContaining({ path: 'specs/001-login/tasks.md', start_line: 6, annotation_level: 'warning', message: expect.stringContaining('`src/auth/lockout.ts`') }),
+    expect.objectContaining({ path: 'specs/001-login/tasks.md', start_line: 6, annotation_level: 'failure', message: expect.stringContaining('`src/auth/lockout.ts`') }),
   ]);
   expect(repo.checkRunsFor(headSha, 'specgate')[0]!.output.summary).not.toContain('truncated');
 });
