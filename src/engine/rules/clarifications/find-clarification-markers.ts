@@ -1,4 +1,5 @@
 import type { Document } from '../../types.js';
+import { unclosedFenceLines } from '../completeness/fences.js';
 import { answerFor, clarificationAnswers } from './clarification-answers.js';
 
 /** One actionable `[NEEDS CLARIFICATION: question]` marker. */
@@ -50,7 +51,7 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\S/;
 
 /**
  * Finds every actionable clarification marker in a document's prose (code, inline code and
- * HTML comments are already blanked), skipping headings, syntax examples, checklist items
+ * HTML comments are already blanked; the body of a fence that never closes is read as written), skipping headings, syntax examples, checklist items
  * that only mention the marker, the spec template's own example block and markers already
  * answered under `## Clarifications` (those are stale: see `findStaleClarificationMarkers`).
  * Pure; the App reuses it to keep one issue per open marker.
@@ -80,8 +81,11 @@ function candidateMarkers(document: Document): ClarificationMarker[] {
   const headings = new Set(document.sections.map((section) => section.line));
   const mentionItems = new Set(document.checkboxes.filter((box) => MENTION_ITEM.test(box.text)).map((box) => box.line));
   const examples = templateExampleLines(document.prose);
+  // A fence that never closes hides what its author meant as prose: its body is read as written.
+  const unclosed = unclosedFenceLines(document);
   const markers: ClarificationMarker[] = [];
-  document.prose.forEach((text, index) => {
+  document.prose.forEach((prose, index) => {
+    const text = unclosed.has(index + 1) ? document.lines[index]! : prose;
     const line = index + 1;
     if (headings.has(line) || mentionItems.has(line) || examples.has(line) || !/clarification/i.test(text)) return;
     markers.push(...markersInLine(text, line));

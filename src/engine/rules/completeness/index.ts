@@ -1,4 +1,5 @@
 import type { Rule } from '../../rule.js';
+import noBrokenFences from './no-broken-fences.js';
 import noInstructionComments from './no-instruction-comments.js';
 import noPlaceholderValues from './no-placeholder-values.js';
 import noTemplateResidue from './no-template-residue.js';
@@ -11,6 +12,7 @@ import uniqueIds from './unique-ids.js';
 
 /** The completeness gate's rules, sorted by id. */
 export const completenessRules: Rule[] = [
+  noBrokenFences,
   noInstructionComments,
   noPlaceholderValues,
   noTemplateResidue,
