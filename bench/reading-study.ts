@@ -89,6 +89,12 @@ const sample = drawn.map((index, n) => {
   return `## ${n + 1}. ${row.severity} ${row.rule}\n${row.repo}/${row.path}:${row.line}\n\n${row.message}\n\n\`\`\`\n${context}\n\`\`\`\n`;
 });
 writeFileSync(join(out, 'sample.md'), sample.join('\n'));
+// The verdict table to fill in, one row per drawn finding (see bench/reading-study/README.md).
+const table = drawn.map((index, n) => {
+  const row = rows[index]!;
+  return [n + 1, '', row.rule, row.severity, `${row.repo}/${row.path}:${row.line}`, ''].join('\t');
+});
+writeFileSync(join(out, 'verdicts.tsv'), `${['n\tverdict\trule\tseverity\tlocation\treason', ...table].join('\n')}\n`);
 
 const errors = rows.filter((row) => row.severity === 'error').length;
 console.log(`repositories ${repos.length}, documents ${documents}`);
