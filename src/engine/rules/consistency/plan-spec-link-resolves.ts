@@ -2,16 +2,22 @@ import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 
-// `**Spec**: [spec.md](./spec.md)`, `**Feature Spec**: …`, `**Input**: Feature specification from `/specs/x/spec.md``.
+// `**Spec**: [spec.md](./spec.md)`, `**Feature Spec**: …`, `**Input**: Feature specification from `/specs/x/spec.md``,
+// at the start of a line or as a later field of the header line (`**Branch**: … | **Spec**: …`, fields parted by `|` or `·`).
 const LABEL = /^\s*(?:[-*]\s+)?\*\*(?:Feature\s+)?(?:Spec|Specification|Input)\*\*\s*[:：]/i;
-const HEAD_LINES = 40;
+export const HEAD_LINES = 40;
 
 /** The spec path a plan's header line points to, as written, or undefined. */
-function target(line: string): string | undefined {
-  if (!LABEL.test(line)) return undefined;
-  const link = /\]\(\s*<?([^)\s>]+)>?\s*\)/.exec(line)?.[1];
-  if (link) return link;
-  return /`([^`\s]*spec\.md)`/.exec(line)?.[1];
+export function target(line: string): string | undefined {
+  for (const field of line.split(/\s[|·]\s|\s[|·]$|^[|·]\s/)) {
+    if (!LABEL.test(field)) continue;
+    // The target stops at `(` and `]`: from each `](` a match can only run to the next one, so the scan stays linear.
+    const link = /\]\(\s*<?([^()\s>\]]+)>?\s*\)/.exec(field)?.[1];
+    if (link) return link;
+    const path = /`([^`\s]*spec\.md)`/.exec(field)?.[1];
+    if (path) return path;
+  }
+  return undefined;
 }
 
 /**
@@ -19,7 +25,7 @@ function target(line: string): string | undefined {
  * with `./` or `../`) relative to the repository root, as `**Input**` lines write it.
  * Empty when it cannot be decided (URL, machine path, placeholder).
  */
-function candidates(plan: Document, raw: string, roots: ReadonlySet<string>): string[] {
+export function candidates(plan: Document, raw: string, roots: ReadonlySet<string>): string[] {
   const relative = resolve(plan, raw, roots);
   if (relative === undefined) return [];
   const fromRoot = /^(\.{1,2}\/|\/)/.test(raw) ? [] : [raw.replace(/[#?].*$/, '')];
