@@ -72,6 +72,8 @@ export default defineRule({
   check({ document, all, tree, report }) {
     const known = tree ?? new Set(all.map((other) => other.path));
     const roots = new Set([...known].map((path) => path.split('/')[0] ?? ''));
+    // The Spec link and the Input line often name one missing file: one finding, at the first.
+    const reported = new Set<string>();
     document.lines.slice(0, HEAD_LINES).forEach((line, index) => {
       if (!document.prose[index]?.trim()) return;
       const raw = target(line);
@@ -79,6 +81,8 @@ export default defineRule({
       const paths = candidates(document, raw, roots);
       if (paths.length === 0 || paths.some((path) => known.has(path))) return;
       const path = paths.at(-1)!;
+      if (reported.has(path)) return;
+      reported.add(path);
       report({ line: index + 1, message: `Missing spec \`${path}\` linked as \`${raw}\`, expected the plan's spec link to point to an existing file` });
     });
   },
