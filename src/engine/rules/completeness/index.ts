@@ -6,7 +6,9 @@ import noTemplateResidue from './no-template-residue.js';
 import noTodoMarkers from './no-todo-markers.js';
 import readableDocument from './readable-document.js';
 import requiredSectionsPresent from './required-sections-present.js';
+import taskIdsSequential from './task-ids-sequential.js';
 import taskLineFormat from './task-line-format.js';
+import taskListStructure from './task-list-structure.js';
 import unfilledTemplate from './unfilled-template.js';
 import uniqueIds from './unique-ids.js';
 
@@ -19,7 +21,9 @@ export const completenessRules: Rule[] = [
   noTodoMarkers,
   readableDocument,
   requiredSectionsPresent,
+  taskIdsSequential,
   taskLineFormat,
+  taskListStructure,
   unfilledTemplate,
   uniqueIds,
 ];
