@@ -8,6 +8,9 @@ import { checkboxesByLine, listRuns, taskBlocks, taskLines } from './task-phases
  * hold checkbox task lines are checked, so notes, checkpoints, dependency prose and validation
  * checklists are left alone, as are whole files written without boxes (their convention).
  */
+// spec-kit's sample id, a template leftover that no-template-residue reports.
+const TEMPLATE_ID = /^TXXX\b/;
+
 export default defineRule({
   meta: {
     id: 'task-list-structure',
@@ -30,7 +33,7 @@ export default defineRule({
       const taskAt = new Set(tasks.map((task) => task.line));
       for (let line = block.start; line <= block.end; line += 1) {
         const box = boxes.get(line);
-        if (!box || box.depth !== 0 || taskAt.has(line)) continue;
+        if (!box || box.depth !== 0 || taskAt.has(line) || TEMPLATE_ID.test(box.text.trimStart())) continue;
         if (amongTasks(box.line)) report({ line: box.line, message: 'Unexpected checkbox without a task id in a task list, expected `- [ ] T001 Description`' });
       }
       for (const task of tasks) {
