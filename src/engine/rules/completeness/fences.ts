@@ -11,7 +11,7 @@ export interface BrokenFence {
   kind: 'unclosed' | 'nested';
   /** Last line the fence covers (inclusive). */
   endLine: number;
-  /** For `nested`: the line of the inner opening fence. */
+  /** For `nested`: the line of the inner opening fence; for `unclosed`, the next block's opening fence it swallows, if any. */
   innerLine?: number;
   /** Set when this fence is opened by the closing fence of a `nested` one: the line of that one. */
   follows?: number;
@@ -35,7 +35,8 @@ export function brokenFences(document: Document): BrokenFence[] {
   if (document.scanned) return [];
   const found: BrokenFence[] = [];
   let nestedAt: number | undefined;
-  for (const node of codeNodes(document)) {
+  const nodes = codeNodes(document);
+  for (const [index, node] of nodes.entries()) {
     const start = node.position!.start.line;
     const end = node.position!.end.line;
     const opener = OPENER.exec(document.lines[start - 1] ?? '');
@@ -57,8 +58,13 @@ export function brokenFences(document: Document): BrokenFence[] {
     for (let line = start + 1; line <= bodyEnd; line++) {
       const inner = OPENER.exec(document.lines[line - 1]!);
       if (!inner || inner[1]![0] !== fence[0] || inner[1]!.length < fence.length || !LANGUAGE.test(inner[2]!.trim())) continue;
-      found.push({ line: start, opener: opener[0].trim(), kind: 'nested', endLine: end, innerLine: line, swallowed: [] });
-      nestedAt = start;
+      if (opensBare(document, nodes.slice(index + 1).find((next) => OPENER.test(document.lines[next.position!.start.line - 1] ?? '')))) {
+        found.push({ line: start, opener: opener[0].trim(), kind: 'nested', endLine: end, innerLine: line, swallowed: [] });
+        nestedAt = start;
+      } else {
+        // No stray closer follows: the author forgot this fence's closer before opening the next block.
+        found.push({ line: start, opener: opener[0].trim(), kind: 'unclosed', endLine: end, innerLine: line, swallowed: swallowedLines(document.lines, start, line - 1) });
+      }
       break;
     }
   }
@@ -73,7 +79,8 @@ export function unclosedFenceLines(document: Document): Set<number> {
   const lines = new Set<number>();
   for (const fence of brokenFences(document)) {
     if (fence.kind !== 'unclosed') continue;
-    for (let line = fence.line + 1; line <= fence.endLine; line++) lines.add(line);
+    const last = fence.innerLine !== undefined ? fence.innerLine - 1 : fence.endLine;
+    for (let line = fence.line + 1; line <= last; line++) lines.add(line);
   }
   return lines;
 }
@@ -90,6 +97,13 @@ function codeNodes(document: Document): Code[] {
     if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
   return nodes;
+}
+
+/** Whether a code block opens with a bare fence: the stray closer a nested block leaves behind. */
+function opensBare(document: Document, node: Code | undefined): boolean {
+  if (!node) return false;
+  const opener = OPENER.exec(document.lines[node.position!.start.line - 1] ?? '');
+  return opener !== null && opener[2]!.trim() === '';
 }
 
 function isCloser(text: string, fence: string): boolean {

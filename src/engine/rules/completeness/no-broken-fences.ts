@@ -27,11 +27,13 @@ export default defineRule({
 function describe(fence: BrokenFence): string {
   const info = fence.opener.replace(/^[`~]+/, '').trim();
   const opener = info ? `\`${info}\` fence` : 'fence';
-  if (fence.kind === 'nested') {
-    return `Unexpected nested fence at line ${fence.innerLine!} closing the ${opener} opened here early, expected the outer fence longer than the inner one`;
-  }
-  const swallowed = fence.swallowed.length > 0
-    ? `, which hides ${fence.swallowed.length} heading, checkbox or clarification line${fence.swallowed.length === 1 ? '' : 's'} (first at line ${fence.swallowed[0]!})`
+  const hidden = fence.swallowed.length > 0
+    ? `${fence.swallowed.length} heading, checkbox or clarification line${fence.swallowed.length === 1 ? '' : 's'} (first at line ${fence.swallowed[0]!})`
     : '';
-  return `Unexpected ${opener} never closed (it runs to line ${fence.endLine}${swallowed}), expected a closing fence`;
+  if (fence.innerLine !== undefined) {
+    // A fence line inside a block is text; the inner block's closer closes this one. Either a closer
+    // was forgotten before the inner fence, or the block was meant to nest it: the message names both fixes.
+    return `Unexpected ${opener} closed early at line ${fence.endLine}: the fence at line ${fence.innerLine} inside it is text and its closer closes this one${hidden ? `, hiding ${hidden}` : ''}, expected a closing fence before line ${fence.innerLine} or, to nest it, an outer fence longer than the inner one`;
+  }
+  return `Unexpected ${opener} never closed (it runs to line ${fence.endLine}${hidden ? `, which hides ${hidden}` : ''}), expected a closing fence`;
 }
