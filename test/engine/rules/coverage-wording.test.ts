@@ -270,3 +270,32 @@ describe('wording matches stay linear in document size', () => {
     expect(coverage?.rows[0]?.words?.length).toBeLessThanOrEqual(12);
   });
 });
+
+describe('a requirement a task implements under another id, sharing a quoted literal', () => {
+  // Shape from busla__summerhouse/specs/013-stripe-payment: FR-007 `update reservation status to "confirmed"`,
+  // done by T019, which cites FR-012 and writes `update reservation to "confirmed"`.
+  const folder = 'specs/013-stripe';
+  const spec = `# Feature Specification: Stripe payment
+
+## Requirements
+
+- **FR-001**: System MUST create a checkout session for a reservation
+- **FR-002**: System MUST update reservation status to "confirmed" upon successful payment
+- **FR-003**: System MUST process \`checkout.session.completed\` events to confirm payments
+- **FR-004**: System MUST not confirm reservations if payment fails
+`;
+  const tasks = `# Tasks
+
+## Phase 3: User Story 1
+
+- [x] T001 Create the checkout session endpoint (FR-001)
+- [x] T002 Implement \`checkout.session.completed\` processing (FR-003) - update reservation to "confirmed"
+- [x] T003 Leave the reservation pending when the payment fails (FR-004)
+`;
+
+  it('covers it by the literal, and still reports a requirement sharing only a common word', () => {
+    expect(gaps(folder, spec, tasks)).toEqual([]);
+    expect(rows(folder, spec, tasks)['FR-002']).toMatch(/^wording T002/);
+    expect(gaps(folder, spec, tasks.replace(' - update reservation to "confirmed"', ''))).toEqual([`${folder}/spec.md:6`]);
+  });
+});

@@ -56,8 +56,35 @@ export function baseName(path: string): string {
 export function openItemFindings(document: Document, expected: string): Array<{ line: number; message: string }> {
   const row = summarize(document);
   if (row.unchecked === 0) return [];
+  const open = document.checkboxes.filter(isOpen);
+  if (resultsPassEvery(document, open.length)) {
+    // One cause, one finding: the review was done and written up, only the boxes were left.
+    return [{
+      line: open[0]!.line,
+      message: `Unexpected ${open.length} unchecked item${open.length === 1 ? '' : 's'} in checklist \`${baseName(document.path)}\` whose own results mark every item passed (✅), expected the boxes checked: spec-kit's \`/speckit.implement\` counts boxes`,
+    }];
+  }
   return document.checkboxes.filter(isOpen).map((box) => ({
     line: box.line,
     message: `Unexpected unchecked item \`${quote(box.text)}\` in checklist \`${baseName(document.path)}\` (${row.unchecked} of ${row.total} open), ${expected}`,
   }));
+}
+
+// A result line of a review written up below the boxes: `✅ **Testable requirements**: …`, `- ✅ No markers`.
+const PASSED = /^\s*(?:[-*+]\s+)?✅/u;
+const FAILED = /❌|⚠️?|🔴|\bFAIL(?:ED)?\b/u;
+
+/**
+ * Whether the checklist records, outside its boxes, a passed result for at least as many
+ * items as it has open boxes, and no failed or warned one: a review done in prose whose boxes
+ * were never ticked. Prose only, so a code block's example does not count.
+ */
+function resultsPassEvery(document: Document, open: number): boolean {
+  let passed = 0;
+  for (const [index, text] of document.prose.entries()) {
+    if (!text.trim() || document.checkboxes.some((box) => box.line === index + 1)) continue;
+    if (FAILED.test(text)) return false;
+    if (PASSED.test(text)) passed++;
+  }
+  return passed >= open;
 }

@@ -279,7 +279,8 @@ function isCode(token: string): boolean {
 }
 
 /**
- * The code a text writes, keyed by {@link codeKey}: code spans (`` `npx depcheck` ``) and identifiers.
+ * The code a text writes, keyed by {@link codeKey}: code spans (`` `npx depcheck` ``), quoted one-word
+ * literals (`"confirmed"`) and identifiers.
  * With `parts`, also each two adjacent parts of an identifier joined (`payment_intent` → `paymentintent`).
  */
 function codeForms(raw: string, parts: boolean): Map<string, string> {
@@ -288,6 +289,8 @@ function codeForms(raw: string, parts: boolean): Map<string, string> {
     if (key.length >= 6 && !forms.has(key)) forms.set(key, form);
   };
   for (const [, span] of raw.matchAll(/`([^`\n]{1,200})`/g)) add(codeKey(span!), span!.trim());
+  // A quoted one-word literal is a value the system writes or shows: `status to "confirmed"`.
+  for (const [, literal] of raw.matchAll(/["“]([^"“”\s]{2,40})["”]/gu)) add(codeKey(literal!), `"${literal!}"`);
   for (const [token] of raw.matchAll(/[\p{L}\p{N}][\p{L}\p{N}_./-]*[\p{L}\p{N}]/gu)) {
     if (!isCode(token)) continue;
     add(codeKey(token), token);

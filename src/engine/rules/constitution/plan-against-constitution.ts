@@ -85,7 +85,19 @@ export function unaddressedPrinciples(plan: Document, constitution: Document): {
   // principle's name by accident): what it covers cannot be decided. One that names two or
   // more is held to all of them.
   if (list.length - missing.length < Math.min(MIN_NAMED, list.length)) return undefined;
+  // A table of one row per principle (`| G1 | Clean Architecture | ✅ |` for `I. Arquitetura …`)
+  // addresses each by position, in its own words: not decided by names.
+  if (missing.length > 0 && onePerPrinciple(plan, section, list.length)) return undefined;
   return { line: section.line, missing };
+}
+
+// A gate id that numbers the rows of a check table: `G1`, `P2`, `3`, `III`.
+const ROW_ID = /^(?:[A-Z]{1,2}-?)?(\d{1,2})\.?$/;
+
+/** Whether a table in the check section numbers its rows 1..count, one row per principle. */
+function onePerPrinciple(plan: Document, section: { line: number; endLine: number }, count: number): boolean {
+  return plan.tables.some((table) => table.line > section.line && table.line <= section.endLine && table.rows.length === count
+    && table.rows.every((row, index) => Number(ROW_ID.exec(row.cells[0]?.trim() ?? '')?.[1]) === index + 1));
 }
 
 /** `` `VIII. Component Library`, `IX. Design` `` */
