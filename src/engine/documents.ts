@@ -72,7 +72,7 @@ function parseOrUndefined(path: string, text: string, unreadable: Unreadable[]):
 /** The line-scanned model of a text the parser must not be given. */
 function toScannedDocument(path: string, text: string): Document {
   const kind = classifyKind(path, text);
-  return { path, kind, family: classifyFamily(kind, text), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
+  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
 }
 
 /**
@@ -97,7 +97,7 @@ function toParsedDocument(path: string, text: string): Document {
   return {
     path,
     kind,
-    family: classifyFamily(kind, text),
+    family: classifyFamily(kind, text, path),
     feature: featureFolder(path, kind),
     text,
     ...parsed,

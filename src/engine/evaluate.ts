@@ -2,6 +2,7 @@ import { effectiveRule, isGated } from './config/resolve.js';
 import type { Config } from './config/schema.js';
 import { loadDocuments } from './documents.js';
 import { buildCoverage } from './report/coverage.js';
+import { unrecognisedNotes } from './report/notes.js';
 import type { Rule } from './rule.js';
 import { resolveOverlaps, type Candidate } from './overlaps.js';
 import { rules as registry } from './rules/index.js';
@@ -57,9 +58,11 @@ export function evaluate(input: EvaluateInput): Report {
   }
 
   const findings = resolveOverlaps(candidates).sort(compareFindings);
-  const report = fold(findings, documents, config);
+  const notes = unrecognisedNotes(input.tree ?? input.files.map((file) => file.path), documents, config);
+  // Documents none of which is recognised gate nothing: the run ends neutral, and the note says why.
+  const report = fold(findings, documents, config, notes.length === 0 && documents.length > 0);
   const coverage = buildCoverage(documents);
-  return coverage.length > 0 ? { ...report, coverage } : report;
+  return { ...report, ...(coverage.length > 0 ? { coverage } : {}), ...(notes.length > 0 ? { notes } : {}) };
 }
 
 interface RunArgs {
@@ -121,18 +124,18 @@ const FAILING: Record<Config['fail-on'], ReadonlySet<Severity>> = {
   warning: new Set(['error', 'warning']),
 };
 
-function fold(findings: Finding[], documents: Document[], config: Config): Report {
+function fold(findings: Finding[], documents: Document[], config: Config, gatedAny: boolean): Report {
   const failing = FAILING[config['fail-on']];
   const gates: GateResult[] = GATES.map((id) => {
     const own = findings.filter((finding) => finding.gate === id);
     let conclusion: Conclusion = 'success';
-    if (documents.length === 0 && own.length === 0) conclusion = 'neutral';
+    if (!gatedAny && own.length === 0) conclusion = 'neutral';
     else if (own.some((finding) => failing.has(finding.severity))) conclusion = 'failure';
     return { id, conclusion, findings: own };
   });
   let conclusion: Conclusion = 'success';
   if (gates.some((gate) => gate.conclusion === 'failure')) conclusion = 'failure';
-  else if (documents.length === 0 && findings.length === 0) conclusion = 'neutral';
+  else if (!gatedAny && findings.length === 0) conclusion = 'neutral';
   return {
     conclusion,
     gates,

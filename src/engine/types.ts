@@ -1,10 +1,16 @@
 import type { Root } from 'mdast';
 import type { FeatureCoverage } from './report/coverage.js';
 
-/** What a document is, from its path and content. */
+/**
+ * What a document is, from its path and content. Kiro's `requirements.md` and `bugfix.md`
+ * are specs, its `design.md` a plan; OpenSpec's `spec.md` (main and delta) are specs, a
+ * change's `design.md` a plan, its `proposal.md` a `proposal` (the why and what of one
+ * change, which no spec-kit document matches). Kiro steering files and OpenSpec's
+ * `project.md` are `other`.
+ */
 export const KINDS = [
   'spec', 'plan', 'tasks', 'checklist', 'constitution', 'research',
-  'data-model', 'quickstart', 'contract', 'other',
+  'data-model', 'quickstart', 'contract', 'proposal', 'other',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 
@@ -15,10 +21,12 @@ export type Kind = (typeof KINDS)[number];
  * - `speckit-epic`: the epic variant (`/speckit.plan` with epics and required checklists).
  * - `phased-plan`: a phased technical plan (Success Criteria, phases, Definition of Done).
  * - `milestone-plan`: a milestone task plan (Overview table, Production-Grade Checklist).
+ * - `kiro`: Kiro's `.kiro/specs/<feature>/` (requirements or bugfix, design, tasks) and `.kiro/steering/`.
+ * - `openspec`: OpenSpec's `openspec/specs/<capability>/spec.md` and `openspec/changes/<id>/`.
  * - `generic`: none of the above.
  */
 export const FAMILIES = [
-  'speckit-gen1', 'speckit-gen2', 'speckit-epic', 'phased-plan', 'milestone-plan', 'generic',
+  'speckit-gen1', 'speckit-gen2', 'speckit-epic', 'phased-plan', 'milestone-plan', 'kiro', 'openspec', 'generic',
 ] as const;
 export type Family = (typeof FAMILIES)[number];
 
@@ -148,4 +156,10 @@ export interface Report {
   documents: DocumentSummary[];
   /** Requirement → task coverage per feature with a spec and a tasks document; absent when there is none. */
   coverage?: FeatureCoverage[];
+  /**
+   * What the run saw but did not gate, and the config that would gate it (markdown under a
+   * known spec folder outside `roots`, or gated documents none of which is recognised); absent
+   * when there is nothing to say.
+   */
+  notes?: string[];
 }

@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import type { Rule } from '../rule.js';
 import type { Family, Severity } from '../types.js';
 import { PRESETS } from './presets.js';
-import { DEFAULT_EXCLUDE, type Config, type RuleSetting } from './schema.js';
+import { DEFAULT_EXCLUDE, DEFAULT_KEEP, type Config, type RuleSetting } from './schema.js';
 
 /** The effective setting of one rule for one document. */
 export interface EffectiveRule {
@@ -31,11 +31,17 @@ function isUnder(path: string, root: string): boolean {
   return path === clean || path.startsWith(`${clean}/`);
 }
 
+/** Whether the config's `exclude` or the built-in exclusions skip a path, wherever it lies. */
+export function isExcluded(path: string, config: Config): boolean {
+  if (matchesAny(path, config.exclude)) return true;
+  return matchesAny(path, DEFAULT_EXCLUDE) && !matchesAny(path, DEFAULT_KEEP);
+}
+
 /** Whether a repository path is a document the config gates: markdown in a root, or the constitution. */
 export function isGated(path: string, config: Config): boolean {
   if (!/\.(md|markdown)$/i.test(path)) return false;
   if (config.constitution.includes(path) || matchesAny(path, config.constitution)) return true;
-  if (matchesAny(path, DEFAULT_EXCLUDE) || matchesAny(path, config.exclude)) return false;
+  if (isExcluded(path, config)) return false;
   return config.roots.some((root) => isUnder(path, root));
 }
 

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { FAMILIES } from '../types.js';
 
-/** Folders whose markdown is gated unless the config names others. */
-export const DEFAULT_ROOTS = ['specs', '.specify/specs', 'docs/specs', 'kitty-specs', 'plans'];
+/** Folders whose markdown is gated unless the config names others: spec-kit's, Spec Kitty's, Kiro's and OpenSpec's. */
+export const DEFAULT_ROOTS = ['specs', '.specify/specs', 'docs/specs', 'kitty-specs', 'plans', '.kiro/specs', '.kiro/steering', 'openspec'];
 
 /** Where a constitution is looked for unless the config names another. */
 export const DEFAULT_CONSTITUTION = ['.specify/memory/constitution.md', 'memory/constitution.md'];
@@ -31,7 +31,16 @@ export const DEFAULT_EXCLUDE = [
   '.augment/**',
   '.amazonq/**',
   '**/archive/**',
+  // OpenSpec's instructions to agents: its format explained, with example requirements and scenarios.
+  'openspec/AGENTS.md',
+  '**/openspec/AGENTS.md',
 ];
+
+/**
+ * Gated although {@link DEFAULT_EXCLUDE} matches them: OpenSpec's archived changes are its
+ * record of what was done (an archived change with open tasks is a finding).
+ */
+export const DEFAULT_KEEP = ['openspec/changes/archive/**', '**/openspec/changes/archive/**'];
 
 /**
  * Bounds on config values: far above any real config, low enough that a hostile one costs

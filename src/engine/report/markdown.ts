@@ -55,11 +55,14 @@ function header(report: Report, title: string | undefined): string {
     return `| ${ICON[gate.conclusion]} ${gate.id} | ${gate.conclusion} | ${detail} |`;
   });
   const documents = `${report.documents.length} document${report.documents.length === 1 ? '' : 's'} checked.`;
+  // Notes quote the config's roots: untrusted text like the findings.
+  const notes = (report.notes ?? []).flatMap((note) => [`> ${untrustedMarkdown(note, { max: 2_000 })}`, '']);
   return [
     `## ${escapeInline(title ?? `specgate: ${report.conclusion}`)}`,
     '',
     documents,
     '',
+    ...notes,
     '| Gate | Conclusion | Findings |',
     '| --- | --- | --- |',
     ...rows,

@@ -34,6 +34,7 @@ export function renderText(report: Report): string {
   out.push('');
   const coverage = renderCoverageText(report.coverage ?? []);
   if (coverage !== '') out.push(coverage);
+  for (const note of report.notes ?? []) out.push(`Note: ${untrustedTerminal(note)}`, '');
   const all = report.gates.flatMap((gate) => gate.findings);
   const documents = `${report.documents.length} document${report.documents.length === 1 ? '' : 's'} checked`;
   out.push(`Result: ${report.conclusion} (${documents}, ${describeCounts(countSeverities(all))})`);

@@ -15,7 +15,7 @@ export default defineRule({
     id: 'no-stale-clarifications',
     gate: 'clarifications',
     description: 'No `[NEEDS CLARIFICATION: …]` marker is left behind once its question is answered under `## Clarifications`.',
-    kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist'],
+    kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist', 'proposal'],
     severity: 'warning',
     options: z.object({}).strict(),
   },

@@ -16,7 +16,7 @@ export default defineRule({
     id: 'no-unresolved-clarifications',
     gate: 'clarifications',
     description: 'Documents hold no unresolved `[NEEDS CLARIFICATION: …]` markers.',
-    kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist'],
+    kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist', 'proposal'],
     severity: 'error',
     options: z.object({}).strict(),
   },

@@ -19,7 +19,7 @@ export default defineRule({
     id: 'no-instruction-comments',
     gate: 'completeness',
     description: 'Documents hold no template instruction comments (`ACTION REQUIRED`, `SAMPLE TASKS`).',
-    kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'other'],
+    kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'proposal', 'other'],
     severity: 'warning',
     options: z.object({}).strict(),
     residue: true,

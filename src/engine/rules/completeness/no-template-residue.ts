@@ -45,7 +45,7 @@ export default defineRule({
     id: 'no-template-residue',
     gate: 'completeness',
     description: 'Documents hold no spec-kit template placeholders or unused option blocks.',
-    kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'other'],
+    kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'proposal', 'other'],
     severity: 'error',
     options: z.object({}).strict(),
     residue: true,

@@ -12,7 +12,7 @@ export default defineRule({
     id: 'no-todo-markers',
     gate: 'completeness',
     description: 'Documents hold no `TODO:` notes, `TKTK` or `???` markers in their prose.',
-    kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'other'],
+    kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'proposal', 'other'],
     severity: 'warning',
     options: z.object({}).strict(),
   },
