@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
 import { createNodeMiddleware, Probot, type ProbotOctokit } from 'probot';
 import { DEFAULT_SETTINGS, specgateApp } from './app.js';
-import { createLog } from './create-log.js';
-import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from './evaluate-pool.js';
-import { limitConfigFile } from './limit-config-file.js';
+import { createLog } from '../github/flows/create-log.js';
+import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
+import { limitConfigFile } from '../github/flows/index.js';
 import { appOctokit } from './octokit.js';
-import type { AppSettings } from './gate.js';
+import type { AppSettings } from './port.js';
 import { readLimitedBody } from './read-body.js';
 
 /** Where GitHub posts webhooks. */
@@ -55,8 +55,9 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
     request: { fetch: timedFetch(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
   });
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const evaluator = settings.evaluator ?? createEvaluator({ timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS });
-  const middleware = await createNodeMiddleware(specgateApp({ ...settings, evaluator }), { probot, webhooksPath: WEBHOOK_PATH });
+  // Only a pool made here is ours to stop; evaluations still running conclude as failed.
+  const pool = settings.evaluator ? undefined : createEvaluator({ timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS });
+  const middleware = await createNodeMiddleware(specgateApp({ ...settings, evaluator: settings.evaluator ?? pool! }), { probot, webhooksPath: WEBHOOK_PATH });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -78,8 +79,7 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
         server.closeAllConnections();
         server.close(() => resolve());
       });
-      // Only a pool made here is ours to stop; evaluations still running conclude as failed.
-      if (!settings.evaluator) await evaluator.close();
+      await pool?.close();
     },
   };
 }
