@@ -1,3 +1,4 @@
+import type { ConfigError } from '../../engine/index.js';
 import { closePullRequestIssues } from '../issues/sync.js';
 import { issueSettings } from '../settings.js';
 import type { FlowPort, RepoInput } from './ports.js';
@@ -10,13 +11,13 @@ export interface CloseAbandonedInput extends RepoInput {
 
 /** What closing an abandoned PR's issues came to. */
 export type CloseAbandonedResult =
-  | { kind: 'skipped'; reason: string }
+  | { kind: 'skipped'; reason: string; invalid?: ConfigError[] }
   | { kind: 'closed'; closed: number[]; notes: readonly string[] };
 
 /** Closes the clarification issues of a PR closed without merging, as not planned (a merged PR's are closed by the push). */
 export async function closeAbandoned(port: FlowPort, input: CloseAbandonedInput): Promise<CloseAbandonedResult> {
   const loaded = await port.readConfig(Promise.resolve(input.baseSha));
-  if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.' };
+  if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.', invalid: loaded.errors };
   const settings = issueSettings(loaded.config);
   if (settings.mode === 'off') return { kind: 'skipped', reason: 'Clarification issues are off in the config.' };
   const closed = await port.guard.write('issues', `close the clarification issues of #${input.number}`, () => closePullRequestIssues({

@@ -1,4 +1,4 @@
-import { untrustedCode, type Config, type SourceFile } from '../../engine/index.js';
+import { untrustedCode, type Config, type ConfigError, type SourceFile } from '../../engine/index.js';
 import { closeIssue } from '../issues/sync.js';
 import { listClarificationIssues, type TrackedIssue } from '../issues/tracked.js';
 import { fetchObjects } from '../read/blobs.js';
@@ -22,7 +22,7 @@ export interface CloseResolvedInput extends RepoInput {
 
 /** What a push came to. */
 export type CloseResolvedResult =
-  | { kind: 'skipped'; reason: string; regated: GateResult[] }
+  | { kind: 'skipped'; reason: string; invalid?: ConfigError[]; regated: GateResult[] }
   | { kind: 'closed'; closed: number[]; judged: number; regated: GateResult[]; notes: readonly string[] };
 
 /**
@@ -37,7 +37,7 @@ export async function closeResolved(port: FlowPort, input: CloseResolvedInput): 
   if (loaded.state === 'missing' && !configTouched && !(await hasSpecFolders({ octokit: port.octokit, ...input, ref: input.sha, config: loaded.config }))) {
     return { kind: 'skipped', reason: 'The repository never opted in (no config, no spec folders).', regated: [] };
   }
-  if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.', regated: [] };
+  if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.', invalid: loaded.errors, regated: [] };
   // Only a push whose paths are known can say the config or the constitution changed.
   const regated = configTouched || loaded.config.constitution.some((path) => input.touched?.has(path)) ? await gateOpenPullRequests(port, { owner: input.owner, repo: input.repo }) : [];
   const settings = issueSettings(loaded.config);
