@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
-import { closeAbandoned, closeResolved, gateMergeGroup, gatePullRequest, runCommands, type FlowPort } from '../github/flows/index.js';
-import { decideChecks, readOnlyNote } from './decide-checks.js';
+import {
+  closeAbandoned, closeResolved, decideChecks, gateMergeGroup, gatePullRequest, readOnlyNote, runCommands, type FlowPort,
+} from '../github/flows/index.js';
 import type { ActionInputs } from './inputs.js';
 import { actionPort, currentRepo } from './port.js';
 import { presentClosed, presentCommands, presentGate } from './present.js';

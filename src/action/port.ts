@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import {
-  inlineEvaluator, readConfigChain, RETRY_POLICY, WriteGuard, type FlowLog, type FlowPort, type GitHubClient, type LoadedConfig, type RepoInput, type WritePolicy,
+  inlineEvaluator, readConfigChain, REQUEST_TIMEOUT_MS, RETRY_POLICY, timedFetch, WriteGuard, type FlowLog, type FlowPort, type GitHubClient, type LoadedConfig, type RepoInput, type WritePolicy,
 } from '../github/flows/index.js';
 import { untrustedLog } from '../engine/index.js';
 import { EventError, InputError } from './errors.js';
@@ -18,10 +18,13 @@ const jobLog: FlowLog = {
   error: (_fields, message) => core.info(untrustedLog(message)),
 };
 
-/** The Octokit for the `token` input, with 5xx and timeouts retried; `getOctokit` follows `GITHUB_API_URL` (GHES, tests). */
+/**
+ * The Octokit for the `token` input: each attempt within the App's timeout, 5xx and
+ * timeouts retried as in the App; `getOctokit` follows `GITHUB_API_URL` (GHES, tests).
+ */
 export function createClient(token: string): GitHubClient {
   if (!token) throw new InputError('Missing input `token`', 'Pass `token: ${{ github.token }}` (the default) or an App installation token.');
-  return getOctokit(token, { retry: RETRY_POLICY.retry }, retry) as unknown as GitHubClient;
+  return getOctokit(token, { retry: RETRY_POLICY.retry, request: { fetch: timedFetch(REQUEST_TIMEOUT_MS) } }, retry) as unknown as GitHubClient;
 }
 
 /** `GITHUB_REPOSITORY` as owner and name. */

@@ -1,7 +1,8 @@
 import * as core from '@actions/core';
 import { untrustedLog } from '../engine/index.js';
-import type { CloseAbandonedResult, CloseResolvedResult, CommandsResult, GateResult } from '../github/flows/index.js';
-import { applyWaivers, describeWaivers } from './apply-waivers.js';
+import {
+  applyWaivers, describeWaivers, type CloseAbandonedResult, type CloseResolvedResult, type CommandsResult, type GateResult,
+} from '../github/flows/index.js';
 import { finish } from './finish.js';
 import type { ActionInputs } from './inputs.js';
 import { configFileError } from './load-config.js';

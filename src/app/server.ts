@@ -6,15 +6,13 @@ import { createNodeMiddleware, Probot, type ProbotOctokit } from 'probot';
 import { DEFAULT_SETTINGS, specgateApp } from './app.js';
 import { createLog } from '../github/flows/create-log.js';
 import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
-import { limitConfigFile } from '../github/flows/index.js';
+import { limitConfigFile, REQUEST_TIMEOUT_MS, timedFetch } from '../github/flows/index.js';
 import { appOctokit } from './octokit.js';
 import type { AppSettings } from './port.js';
 import { readLimitedBody } from './read-body.js';
 
 /** Where GitHub posts webhooks. */
 export const WEBHOOK_PATH = '/api/github/webhooks';
-/** Per-request timeout: a GitHub that never answers is retried, never waited on forever. */
-export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface ServerOptions {
   appId: string | number;
@@ -31,11 +29,6 @@ export interface ServerOptions {
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** Where log lines go (stdout by default; tests keep them in memory). */
   logDestination?: DestinationStream;
-}
-
-/** `fetch` with a timeout per attempt, so Octokit's retry plugin sees a hung request as a failure. */
-export function timedFetch(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
 /**

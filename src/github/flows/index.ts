@@ -13,10 +13,12 @@ export { closeAbandoned, type CloseAbandonedInput, type CloseAbandonedResult } f
 export { WriteGuard, isForbidden, type WritePolicy, type WriteKind } from './write-guard.js';
 export { inlineEvaluator, gateDocuments, markerKeysOf, type Evaluator, type GateInput, type GateOutput } from './evaluate.js';
 export { readConfigChain, loadConfigData } from './read-config.js';
-export { RETRY_POLICY } from './octokit-policy.js';
+export { RETRY_POLICY, REQUEST_TIMEOUT_MS, timedFetch } from './octokit-policy.js';
 export { CONFIG_PATH } from '../read/config.js';
 export type { FlowPort, FlowLog, LoadedConfig, RepoInput } from './ports.js';
 export type { GitHubClient } from '../client.js';
 export type { Waiver } from '../commands/waivers.js';
 export { limitConfigFile, ConfigFileTooLargeError } from './limit-config-file.js';
 export { appBotLogin } from './bot-login.js';
+export { applyWaivers, describeWaivers } from './apply-waivers.js';
+export { decideChecks, readOnlyNote, isInstallationToken, type ChecksDecision, type CheckRunsMode } from './decide-checks.js';

@@ -17,3 +17,11 @@ export const RETRY_POLICY: { retry: { retries: number }; throttle: { enabled: tr
     onRateLimit: (after, _request, _octokit, retryCount) => retryCount < RATE_LIMIT_RETRIES && after <= 60,
   },
 };
+
+/** Per-request timeout: a GitHub that never answers is retried, never waited on forever. */
+export const REQUEST_TIMEOUT_MS = 10_000;
+
+/** `fetch` with a timeout per attempt, so Octokit's retry plugin sees a hung request as a failure. */
+export function timedFetch(timeoutMs: number): typeof fetch {
+  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+}

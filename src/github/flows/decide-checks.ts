@@ -1,4 +1,5 @@
-import type { CheckRunsMode } from './inputs.js';
+/** The `check-runs` input of the Action. */
+export type CheckRunsMode = 'auto' | 'always' | 'never';
 
 /** Whether to publish separate check runs, and the one line that says why not. */
 export interface ChecksDecision {
