@@ -22,9 +22,10 @@ const jobLog: FlowLog = {
  * The Octokit for the `token` input: each attempt within the App's timeout, 5xx and
  * timeouts retried as in the App; `getOctokit` follows `GITHUB_API_URL` (GHES, tests).
  */
-export function createClient(token: string): GitHubClient {
+export function createClient(token: string, env: NodeJS.ProcessEnv = process.env): GitHubClient {
   if (!token) throw new InputError('Missing input `token`', 'Pass `token: ${{ github.token }}` (the default) or an App installation token.');
-  return getOctokit(token, { retry: RETRY_POLICY.retry, request: { fetch: timedFetch(REQUEST_TIMEOUT_MS) } }, retry) as unknown as GitHubClient;
+  const options = { retry: RETRY_POLICY.retry, request: { fetch: timedFetch(REQUEST_TIMEOUT_MS) }, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) };
+  return getOctokit(token, options, retry) as unknown as GitHubClient;
 }
 
 /** `GITHUB_REPOSITORY` as owner and name. */
@@ -35,8 +36,8 @@ export function currentRepo(env: NodeJS.ProcessEnv = process.env): RepoInput {
 }
 
 /** The config at the run's base, `_extends` followed, with the inputs that override it applied. */
-async function readConfig(octokit: GitHubClient, inputs: ActionInputs, ref: string): Promise<LoadedConfig> {
-  const loaded = await readConfigChain({ octokit, ...currentRepo(), ref, path: inputs.config });
+async function readConfig(at: RepoInput & { octokit: GitHubClient; ref: string }, inputs: ActionInputs): Promise<LoadedConfig> {
+  const loaded = await readConfigChain({ ...at, path: inputs.config });
   if (loaded.state === 'invalid') return loaded;
   if (inputs.failOn) loaded.config['fail-on'] = inputs.failOn;
   if (inputs.clarificationIssues) loaded.config['clarification-issues'].mode = inputs.clarificationIssues;
@@ -49,11 +50,11 @@ async function readConfig(octokit: GitHubClient, inputs: ActionInputs, ref: stri
  * (inputs, token and event).
  */
 export function actionPort(inputs: ActionInputs, policy: Omit<WritePolicy, 'dryRun'>, env: NodeJS.ProcessEnv = process.env): FlowPort {
-  const octokit = createClient(inputs.token);
+  const octokit = createClient(inputs.token, env);
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, SPECGATE_ISSUE_DELAY_MS: delay } = env;
   return {
     octokit,
-    readConfig: async (ref) => readConfig(octokit, inputs, await ref),
+    readConfig: async (ref) => readConfig({ octokit, ...currentRepo(env), ref: await ref }, inputs),
     log: jobLog,
     evaluator: inlineEvaluator,
     guard: new WriteGuard({ ...policy, dryRun: inputs.dryRun }),
