@@ -22,6 +22,8 @@ export interface AppSettings {
  */
 export function appPort(context: Context, settings: AppSettings): FlowPort {
   const { evaluator, botLogin } = settings;
+  // Issue links point at the server the webhook came from (GHES too).
+  const html = (context.payload as { repository?: { html_url?: string } }).repository?.html_url;
   if (!evaluator) throw new Error('Missing evaluator in the App settings, expected one; create the app with `specgateApp()`');
   return {
     octokit: context.octokit,
@@ -32,5 +34,6 @@ export function appPort(context: Context, settings: AppSettings): FlowPort {
     // A login no account can have when none is set: waivers are then never read.
     botLogin: typeof botLogin === 'function' ? botLogin : () => Promise.resolve(botLogin ?? ' '),
     issueDelayMs: settings.issueDelayMs,
+    ...(html ? { serverUrl: new URL(html).origin } : {}),
   };
 }

@@ -37,9 +37,9 @@ export async function closeResolved(port: FlowPort, input: CloseResolvedInput): 
   if (loaded.state === 'missing' && !configTouched && !(await hasSpecFolders({ octokit: port.octokit, ...input, ref: input.sha, config: loaded.config }))) {
     return { kind: 'skipped', reason: 'The repository never opted in (no config, no spec folders).', regated: [] };
   }
-  if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.', invalid: loaded.errors, regated: [] };
-  // Only a push whose paths are known can say the config or the constitution changed.
+  // Only a push whose paths are known can say the config or the constitution changed; an invalid config is a result for the PRs too.
   const regated = configTouched || loaded.config.constitution.some((path) => input.touched?.has(path)) ? await gateOpenPullRequests(port, { owner: input.owner, repo: input.repo }) : [];
+  if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.', invalid: loaded.errors, regated };
   const settings = issueSettings(loaded.config);
   if (settings.mode === 'off') return { kind: 'skipped', reason: 'Clarification issues are off in the config; nothing to close.', regated };
   const candidates = await listCandidates(port, input, loaded.config);
