@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
 import {
   inlineEvaluator, readConfigChain, REQUEST_TIMEOUT_MS, RETRY_POLICY, timedFetch, WriteGuard, type FlowLog, type FlowPort, type GitHubClient, type LoadedConfig, type RepoInput, type WritePolicy,
 } from '../github/flows/index.js';
@@ -19,13 +20,14 @@ const jobLog: FlowLog = {
 };
 
 /**
- * The Octokit for the `token` input: each attempt within the App's timeout, 5xx and
- * timeouts retried as in the App; `getOctokit` follows `GITHUB_API_URL` (GHES, tests).
+ * The Octokit for the `token` input, with the App's retry and throttling policy: each
+ * attempt within a timeout, 5xx, timeouts and secondary rate limits retried, writes paced
+ * as GitHub asks. `GITHUB_API_URL` names the API (GHES, tests).
  */
 export function createClient(token: string, env: NodeJS.ProcessEnv = process.env): GitHubClient {
   if (!token) throw new InputError('Missing input `token`', 'Pass `token: ${{ github.token }}` (the default) or an App installation token.');
-  const options = { retry: RETRY_POLICY.retry, request: { fetch: timedFetch(REQUEST_TIMEOUT_MS) }, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) };
-  return getOctokit(token, options, retry) as unknown as GitHubClient;
+  const options = { ...RETRY_POLICY, request: { fetch: timedFetch(REQUEST_TIMEOUT_MS) }, ...(env.GITHUB_API_URL ? { baseUrl: env.GITHUB_API_URL } : {}) };
+  return getOctokit(token, options, retry, throttling) as unknown as GitHubClient;
 }
 
 /** `GITHUB_REPOSITORY` as owner and name. */
