@@ -10,7 +10,7 @@ import { readEventFromEnv, resolveJob, type Job } from './read-event.js';
 /** The port for a job, with the write policy its token and event allow, and the lines that say why. */
 function portFor(inputs: ActionInputs, readOnly: { why: string } | undefined): FlowPort {
   const checks = decideChecks(inputs.checkRuns, inputs.token, readOnly);
-  const port = actionPort(inputs, { checkRuns: checks.publish, issues: readOnly === undefined });
+  const port = actionPort({ inputs, policy: { checkRuns: checks.publish, issues: readOnly === undefined } });
   if (checks.why) port.guard.note(checks.why);
   if (readOnly) port.guard.note(readOnlyNote(readOnly));
   return port;

@@ -49,10 +49,11 @@ async function readConfig(at: RepoInput & { octokit: GitHubClient; ref: string }
 /**
  * The use cases' port for this job: the token's Octokit, config read through the API at
  * the base, the job log, evaluation in process, and the write policy the shell decided
- * (inputs, token and event).
+ * (inputs, token and event). `octokit` is the token's client unless one is given.
  */
-export function actionPort(inputs: ActionInputs, policy: Omit<WritePolicy, 'dryRun'>, env: NodeJS.ProcessEnv = process.env): FlowPort {
-  const octokit = createClient(inputs.token, env);
+export function actionPort(job: { inputs: ActionInputs; policy: Omit<WritePolicy, 'dryRun'>; env?: NodeJS.ProcessEnv; octokit?: GitHubClient }): FlowPort {
+  const { inputs, policy, env = process.env } = job;
+  const octokit = job.octokit ?? createClient(inputs.token, env);
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: runId, SPECGATE_ISSUE_DELAY_MS: delay } = env;
   return {
     octokit,

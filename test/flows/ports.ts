@@ -1,7 +1,8 @@
+import { getOctokit } from '@actions/github';
 import { Context, ProbotOctokit } from 'probot';
 import { actionPort } from '../../src/action/port.js';
 import { appPort } from '../../src/app/port.js';
-import type { FlowPort } from '../../src/github/flows/index.js';
+import type { FlowPort, GitHubClient } from '../../src/github/flows/index.js';
 import type { Evaluator } from '../../src/github/flows/evaluate-pool.js';
 import { limitConfigFile } from '../../src/github/flows/index.js';
 import type { Repo, StandIn } from '../support/github-standin/index.js';
@@ -19,11 +20,15 @@ export function appPortFor(standIn: StandIn, repo: Repo, evaluator: Evaluator): 
   return appPort(context, { issueDelayMs: 0, evaluator, botLogin: BOT.login });
 }
 
-/** The Action's port for one repository, as a job builds it from its environment. */
+/**
+ * The Action's port for one repository, as a job builds it from its environment, with
+ * `@actions/github`'s Octokit; its retries and pacing are off, as the App's are here.
+ */
 export function actionPortFor(standIn: StandIn, repo: Repo): FlowPort {
   const inputs = { token: 'ghs_workflowtoken', config: '.github/specgate.yml', checkRuns: 'always' as const, dryRun: false, botLogin: 'github-actions[bot]' };
   const env = { GITHUB_API_URL: standIn.url, GITHUB_REPOSITORY: repo.fullName, GITHUB_SERVER_URL: 'https://github.com', SPECGATE_ISSUE_DELAY_MS: '0' };
-  return actionPort(inputs, { checkRuns: true, issues: true }, env);
+  const octokit = getOctokit(inputs.token, { baseUrl: standIn.url, log: silent });
+  return actionPort({ inputs, policy: { checkRuns: true, issues: true }, env, octokit: octokit as unknown as GitHubClient });
 }
 
 const SHA = /\b[0-9a-f]{40}\b/g;
