@@ -40,8 +40,8 @@ async function runJob(inputs: ActionInputs, job: Exclude<Job, { kind: 'skip' }>,
       return presentCommands(await runCommands(port, { ...repo, ...comment, fromBot: job.author.endsWith('[bot]') }), inputs);
     }
     case 'push':
-      // A push job does not list the paths it touched: every open clarification issue is judged.
-      return presentClosed(await closeResolved(port, { ...repo, sha: job.after, keepOpenPulls: false }), inputs);
+      // The Action judges every open clarification issue on each push and re-gates nothing: it reads config at each PR's base (see docs/app-and-action.md).
+      return presentClosed(await closeResolved(port, { ...repo, sha: job.after, judge: 'all' }), inputs);
     case 'pr-closed':
       return presentClosed(await closeAbandoned(port, { ...repo, number: job.number, baseSha: job.baseSha }), inputs);
   }

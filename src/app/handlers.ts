@@ -68,7 +68,7 @@ export async function onPush(context: Context<'push'>, settings: AppSettings): P
   if (payload.ref !== `refs/heads/${payload.repository.default_branch}` || payload.deleted) return;
   const owner = payload.repository.owner?.login ?? payload.repository.full_name.split('/')[0]!;
   const touched = new Set(payload.commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])]));
-  const result = await closeResolved(appPort(context, settings), { owner, repo: payload.repository.name, sha: payload.after, touched, keepOpenPulls: true });
+  const result = await closeResolved(appPort(context, settings), { owner, repo: payload.repository.name, sha: payload.after, touched, judge: 'merged' });
   for (const gate of result.regated) logGate(context, gate);
   if (result.kind === 'closed' && result.closed.length > 0) context.log.info({ closed: result.closed }, 'specgate closed resolved clarification issues');
 }

@@ -93,12 +93,21 @@ describe('each use case leaves the same GitHub state through the App\'s port and
       await gatePullRequest(port, { ...repoOf(s), number: s.pull.number, headSha: s.pull.headSha });
       Object.assign(s.pull, { state: 'closed', merged: true });
       const after = s.repo.commit('main', { [SPEC]: SPEC_ONE_RESOLVED });
-      // Each shell maps its push as it can: the App's webhook lists the touched paths, the Action's job does not.
-      const mapped = shell === 'app' ? { touched: new Set([SPEC]), keepOpenPulls: true } : { keepOpenPulls: false };
-      return closeResolved(port, { ...repoOf(s), sha: after, ...mapped });
+      // Each shell maps its push as it does for real: the App judges merged PRs' issues on the touched files, the Action every open issue.
+      return closeResolved(port, { ...repoOf(s), sha: after, touched: new Set([SPEC]), judge: shell === 'app' ? 'merged' : 'all' });
     });
     expect(action).toEqual(app);
     expect(seeded.app.repo.realIssues().map((issue) => [issue.state, issue.state_reason])).toEqual([['closed', 'completed'], ['open', null]]);
+  });
+
+  test('close-resolved: an open PR\'s issues stay open while its spec is not on the default branch yet', async () => {
+    const { app, action, seeded } = await inBoth(async (port, s, shell) => {
+      await gatePullRequest(port, { ...repoOf(s), number: s.pull.number, headSha: s.pull.headSha });
+      const after = s.repo.commit('main', { 'README.md': '# Product, renamed\n' });
+      return closeResolved(port, { ...repoOf(s), sha: after, touched: new Set(['README.md']), judge: shell === 'app' ? 'merged' : 'all' });
+    });
+    expect(action).toEqual(app);
+    expect(seeded.app.repo.realIssues().map((issue) => issue.state)).toEqual(['open', 'open']);
   });
 
   test('close-abandoned: a PR closed unmerged has its issues closed as not planned', async () => {

@@ -14,10 +14,13 @@ import type { FlowPort, RepoInput } from './ports.js';
 export interface CloseResolvedInput extends RepoInput {
   /** The pushed commit. */
   sha: string;
-  /** Paths the push added, changed or removed; absent: every tracked issue is judged. */
+  /** Paths the push added, changed or removed, when the event lists them: a config or constitution change re-gates open PRs. */
   touched?: ReadonlySet<string>;
-  /** Leave the issues of open pull requests alone (they keep their issues in step themselves). */
-  keepOpenPulls: boolean;
+  /**
+   * Which open issues are judged: `merged`, those of closed PRs on touched files (open PRs
+   * keep their issues in step themselves); `all`, every open one.
+   */
+  judge: 'merged' | 'all';
 }
 
 /** What a push came to. */
@@ -48,28 +51,37 @@ export async function closeResolved(port: FlowPort, input: CloseResolvedInput): 
   return { kind: 'closed', closed, judged: candidates.length, regated, notes: [...port.guard.notes] };
 }
 
-/** The open issues this push may have resolved: on a touched file, of a closed PR when asked. */
+/** The open issues this push may have resolved (see {@link CloseResolvedInput.judge}). */
 async function listCandidates(port: FlowPort, input: CloseResolvedInput, config: Config): Promise<TrackedIssue[]> {
   const label = issueSettings(config).labels[0] ?? 'specgate';
   const tracked = await listClarificationIssues({ octokit: port.octokit, owner: input.owner, repo: input.repo, label, botLogin: port.botLogin() });
-  const open = tracked.filter((issue) => issue.state === 'open' && (!input.touched || input.touched.has(issue.meta.path)));
-  if (!input.keepOpenPulls) return open;
-  const numbers = [...new Set(open.map((issue) => issue.meta.pr))];
-  const pulls = await Promise.all(numbers.map((number) => getPullRequest({ octokit: port.octokit, owner: input.owner, repo: input.repo, number })));
-  const closedPulls = new Set(pulls.filter((pull) => pull.state === 'closed').map((pull) => pull.number));
+  if (input.judge === 'all') return tracked.filter((issue) => issue.state === 'open');
+  const open = tracked.filter((issue) => issue.state === 'open' && input.touched?.has(issue.meta.path) === true);
   // Open PRs keep their issues in step themselves; only merged work is judged on the default branch.
-  return open.filter((issue) => closedPulls.has(issue.meta.pr));
+  return keepClosedPulls(port, input, open);
 }
 
-async function closeGone(port: FlowPort, input: CloseResolvedInput, candidates: readonly TrackedIssue[]): Promise<number[]> {
-  const files = await readFiles(port, input, [...new Set(candidates.map((issue) => issue.meta.path))]);
+/** The issues whose pull request is closed. */
+async function keepClosedPulls(port: FlowPort, input: CloseResolvedInput, issues: readonly TrackedIssue[]): Promise<TrackedIssue[]> {
+  const numbers = [...new Set(issues.map((issue) => issue.meta.pr))];
+  const pulls = await Promise.all(numbers.map((number) => getPullRequest({ octokit: port.octokit, owner: input.owner, repo: input.repo, number })));
+  const closedPulls = new Set(pulls.filter((pull) => pull.state === 'closed').map((pull) => pull.number));
+  return issues.filter((issue) => closedPulls.has(issue.meta.pr));
+}
+
+async function closeGone(port: FlowPort, input: CloseResolvedInput, judged: readonly TrackedIssue[]): Promise<number[]> {
+  const files = await readFiles(port, input, [...new Set(judged.map((issue) => issue.meta.path))]);
+  const exists = (issue: TrackedIssue): boolean => files.some((file) => file.path === issue.meta.path);
+  // A file missing from the default branch is only resolved for a closed PR: an open PR's new spec is not there yet.
+  const gone = await keepClosedPulls(port, input, judged.filter((issue) => !exists(issue)));
+  const candidates = judged.filter((issue) => exists(issue) || gone.includes(issue));
   // Parsed through the port's evaluator, like every document (the App keeps its event loop free).
   const present = new Set(await port.evaluator.markerKeys(files));
   const closed: number[] = [];
   for (const issue of candidates) {
     if (present.has(issue.meta.key)) continue;
     const path = untrustedCode(issue.meta.path, { max: 300 });
-    const where = files.some((file) => file.path === issue.meta.path) ? `the marker is gone from ${path}` : `${path} no longer exists`;
+    const where = exists(issue) ? `the marker is gone from ${path}` : `${path} no longer exists`;
     const done = await port.guard.write('issues', `close issue #${issue.number}`, async () => {
       await closeIssue({ octokit: port.octokit, owner: input.owner, repo: input.repo }, issue, 'completed', `Resolved on the default branch: ${where} in ${input.sha}.`);
       return true;
