@@ -2,8 +2,10 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+// The shells reach src/github through its use cases only (src/github/flows and the port types there).
+const GITHUB_INTERNALS = { group: ['**/github/**', '!**/github/flows', '!**/github/flows/**'], message: 'Shells use src/github/flows only, never the rest of src/github.' };
 
-// Import boundaries per folder: see the architecture notes in README "Development".
+// Import boundaries per folder: see docs/architecture.md.
 const SHELLS = ['**/app/**', '**/action/**', '**/cli/**'];
 export default tseslint.config(
   { ignores: ['node_modules/**', 'build/**', 'dist/**', 'coverage/**', 'test/fixtures/**'] },
@@ -31,11 +33,16 @@ export default tseslint.config(
   },
   {
     files: ['src/app/**/*.ts'],
-    rules: restrict([{ group: ['**/action/**', '**/cli/**', '@actions/*'], message: 'Shells never import each other.' }]),
+    rules: restrict([{ group: ['**/action/**', '**/cli/**', '@actions/*'], message: 'Shells never import each other.' }, GITHUB_INTERNALS]),
   },
   {
     files: ['src/action/**/*.ts'],
-    rules: restrict([{ group: ['**/app/**', '**/cli/**', 'probot'], message: 'Shells never import each other.' }]),
+    rules: restrict([{ group: ['**/app/**', '**/cli/**', 'probot'], message: 'Shells never import each other.' }, GITHUB_INTERNALS]),
+  },
+  {
+    // Shells map events and present results; the use cases hold the orchestration. Keep each step small.
+    files: ['src/app/**/*.ts', 'src/action/**/*.ts', 'src/github/flows/**/*.ts'],
+    rules: { 'max-lines-per-function': ['error', { max: 40, skipBlankLines: true, skipComments: true }] },
   },
   {
     files: ['src/cli/**/*.ts'],

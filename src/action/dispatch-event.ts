@@ -1,13 +1,22 @@
 import * as core from '@actions/core';
-import { closeAbandoned, closeResolved } from './close-resolved.js';
-import type { ActionContext } from './gate-commit.js';
-import { gateMergeGroup, gatePullRequest } from './gate-pull-request.js';
-import { createClient, currentRepo, WriteGuard } from './github-client.js';
+import {
+  closeAbandoned, closeResolved, decideChecks, gateMergeGroup, gatePullRequest, readOnlyNote, runCommands, type FlowPort,
+} from '../github/flows/index.js';
 import type { ActionInputs } from './inputs.js';
-import { readEventFromEnv, resolveJob } from './read-event.js';
-import { runCommands } from './run-command.js';
+import { actionPort, currentRepo } from './port.js';
+import { presentClosed, presentCommands, presentGate } from './present.js';
+import { readEventFromEnv, resolveJob, type Job } from './read-event.js';
 
-/** Runs what the triggering event asks for (see read-event.ts for each event). */
+/** The port for a job, with the write policy its token and event allow, and the lines that say why. */
+function portFor(inputs: ActionInputs, readOnly: { why: string } | undefined): FlowPort {
+  const checks = decideChecks(inputs.checkRuns, inputs.token, readOnly);
+  const port = actionPort({ inputs, policy: { checkRuns: checks.publish, issues: readOnly === undefined } });
+  if (checks.why) port.guard.note(checks.why);
+  if (readOnly) port.guard.note(readOnlyNote(readOnly));
+  return port;
+}
+
+/** Runs the use case the triggering event asks for (see read-event.ts for each event) and presents its result. */
 export async function dispatchEvent(inputs: ActionInputs): Promise<void> {
   const job = resolveJob(readEventFromEnv());
   if (job.kind === 'skip') {
@@ -16,17 +25,24 @@ export async function dispatchEvent(inputs: ActionInputs): Promise<void> {
     core.setOutput('findings', '0');
     return;
   }
-  const ctx: ActionContext = { ...currentRepo(), inputs, octokit: createClient(inputs.token), guard: new WriteGuard(inputs.dryRun) };
+  await runJob(inputs, job, currentRepo());
+}
+
+async function runJob(inputs: ActionInputs, job: Exclude<Job, { kind: 'skip' }>, repo: { owner: string; repo: string }): Promise<void> {
+  const port = portFor(inputs, job.kind === 'pull-request' ? job.readOnly : undefined);
   switch (job.kind) {
     case 'pull-request':
-      return gatePullRequest(ctx, { number: job.number, ...(job.readOnly ? { readOnly: job.readOnly } : {}) });
+      return presentGate(await gatePullRequest(port, { ...repo, number: job.number, ...(job.headSha ? { headSha: job.headSha } : {}) }), inputs);
     case 'merge-group':
-      return gateMergeGroup(ctx, job);
-    case 'command':
-      return runCommands(ctx, job);
+      return presentGate(await gateMergeGroup(port, { ...repo, headSha: job.headSha, baseSha: job.baseSha, ...(job.headRef ? { headRef: job.headRef } : {}) }), inputs);
+    case 'command': {
+      const { kind: _kind, ...comment } = job;
+      return presentCommands(await runCommands(port, { ...repo, ...comment, fromBot: job.author.endsWith('[bot]') }), inputs);
+    }
     case 'push':
-      return closeResolved(ctx, job);
+      // The Action judges every open clarification issue on each push and re-gates nothing: it reads config at each PR's base (see docs/app-and-action.md).
+      return presentClosed(await closeResolved(port, { ...repo, sha: job.after, judge: 'all' }), inputs);
     case 'pr-closed':
-      return closeAbandoned(ctx, job);
+      return presentClosed(await closeAbandoned(port, { ...repo, number: job.number, baseSha: job.baseSha }), inputs);
   }
 }

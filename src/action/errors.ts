@@ -30,14 +30,3 @@ export class ConfigFileError extends ActionError {
     this.errors = errors;
   }
 }
-
-/** Whether an Octokit error is GitHub refusing a write: the token lacks a permission. */
-export function isForbidden(error: unknown): boolean {
-  const status = (error as { status?: unknown } | null)?.status;
-  return status === 403 || (status === 404 && isWriteRequest(error));
-}
-
-function isWriteRequest(error: unknown): boolean {
-  const method = (error as { request?: { method?: string } } | null)?.request?.method;
-  return method !== undefined && method !== 'GET';
-}

@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
+import type { CheckRunsMode } from '../github/flows/index.js';
 import { InputError } from './errors.js';
 
-export type CheckRunsMode = 'auto' | 'always' | 'never';
 export type IssuesMode = 'on-open' | 'command' | 'off';
 
 /** The Action's inputs (action.yml), validated. */

@@ -3,8 +3,8 @@ import { EventError } from './errors.js';
 
 /** What the triggering event asks the Action to do. */
 export type Job =
-  | { kind: 'pull-request'; number: number; readOnly?: { why: string } }
-  | { kind: 'merge-group'; headSha: string; baseSha: string }
+  | { kind: 'pull-request'; number: number; readOnly?: { why: string }; headSha?: string }
+  | { kind: 'merge-group'; headSha: string; baseSha: string; headRef?: string }
   | { kind: 'command'; issueNumber: number; commentId: number; body: string; author: string; isPullRequest: boolean }
   | { kind: 'push'; after: string; ref: string }
   | { kind: 'pr-closed'; number: number; baseSha: string }
@@ -54,7 +54,8 @@ export function resolveJob(event: EventInput): Job {
       return pullRequestJob(event);
     case 'merge_group': {
       const group = obj(payload.merge_group);
-      return { kind: 'merge-group', headSha: str(group?.head_sha), baseSha: str(group?.base_sha) };
+      const headRef = str(group?.head_ref);
+      return { kind: 'merge-group', headSha: str(group?.head_sha), baseSha: str(group?.base_sha), ...(headRef ? { headRef } : {}) };
     }
     case 'issue_comment':
       return commentJob(payload);
@@ -76,15 +77,18 @@ function pullRequestJob({ name, payload, actor }: EventInput): Job {
     if (pr.merged === true) return { kind: 'skip', reason: `Pull request #${number} was merged; the push to the default branch closes resolved clarification issues.` };
     return { kind: 'pr-closed', number, baseSha: str(obj(pr.base)?.sha) };
   }
+  // The head the event is about: a run for a head that has moved on is superseded.
+  const headSha = str(obj(pr.head)?.sha);
+  const job = { kind: 'pull-request' as const, number, ...(headSha ? { headSha } : {}) };
   // Only `pull_request` hands fork and Dependabot runs a read-only token;
   // `pull_request_target` runs with the base repository's token (and we never check out the head).
   if (name === 'pull_request') {
     const head = str(obj(obj(obj(pr.head)?.repo))?.full_name);
     const base = str(obj(obj(obj(pr.base)?.repo))?.full_name);
-    if (head !== base) return { kind: 'pull-request', number, readOnly: { why: 'this pull request comes from a fork, so the workflow token is read-only' } };
-    if (actor === 'dependabot[bot]') return { kind: 'pull-request', number, readOnly: { why: 'Dependabot runs get a read-only token' } };
+    if (head !== base) return { ...job, readOnly: { why: 'this pull request comes from a fork, so the workflow token is read-only' } };
+    if (actor === 'dependabot[bot]') return { ...job, readOnly: { why: 'Dependabot runs get a read-only token' } };
   }
-  return { kind: 'pull-request', number };
+  return job;
 }
 
 function commentJob(payload: Record<string, unknown>): Job {

@@ -1,27 +1,23 @@
-import type { ApplicationFunction, Context, Probot } from 'probot';
-import { onCheckRun, onCheckSuite } from './events/checks.js';
-import { onIssueComment } from './events/comment.js';
-import { onMergeGroup } from './events/merge-group.js';
-import { onPullRequest, onPullRequestClosed } from './events/pull-request.js';
-import { onPush } from './events/push.js';
-import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from './evaluate-pool.js';
-import type { AppSettings } from './gate.js';
-import { appBotLogin } from './identity.js';
+import type { ApplicationFunction, Probot } from 'probot';
+import { appBotLogin, type GitHubClient } from '../github/flows/index.js';
+import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
+import { onCheckRun, onCheckSuite, onIssueComment, onMergeGroup, onPullRequest, onPullRequestClosed, onPush } from './handlers.js';
+import type { AppSettings } from './port.js';
 
 /** Defaults for production; tests pass `issueDelayMs: 0` and a short deadline. */
 export const DEFAULT_SETTINGS: AppSettings = { issueDelayMs: 1_000, evaluationTimeoutMs: DEFAULT_EVALUATION_TIMEOUT_MS };
 
 /**
- * The specgate Probot app. Stateless: every handler reads what it needs from GitHub and
- * writes only what changed, so redeliveries and any number of replicas are safe. Documents
- * are evaluated in worker threads (`settings.evaluator`; without one, a pool whose idle
- * workers exit by themselves is created here).
+ * The specgate Probot app: each event mapped to one use case of src/github/flows. Stateless:
+ * every use case reads what it needs from GitHub and writes only what changed, so
+ * redeliveries and any number of replicas are safe. Documents are evaluated in worker
+ * threads (`settings.evaluator`; without one, a pool whose idle workers exit by themselves).
  */
 export function specgateApp(given: AppSettings = DEFAULT_SETTINGS): ApplicationFunction {
   return (app: Probot) => {
     const settings: AppSettings = {
       ...given,
-      botLogin: given.botLogin ?? appBotLogin(app),
+      botLogin: given.botLogin ?? appBotLogin(async () => (await app.auth()) as unknown as GitHubClient),
       evaluator: given.evaluator ?? createEvaluator({ timeoutMs: given.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS }),
     };
     app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], (context) => onPullRequest(context, settings));
@@ -33,6 +29,3 @@ export function specgateApp(given: AppSettings = DEFAULT_SETTINGS): ApplicationF
     app.on('push', (context) => onPush(context, settings));
   };
 }
-
-/** Any Probot context: what the event handlers share. */
-export type AnyContext = Context;

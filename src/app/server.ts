@@ -4,17 +4,15 @@ import { readFileSync } from 'node:fs';
 import type { DestinationStream } from 'pino';
 import { createNodeMiddleware, Probot, type ProbotOctokit } from 'probot';
 import { DEFAULT_SETTINGS, specgateApp } from './app.js';
-import { createLog } from './create-log.js';
-import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from './evaluate-pool.js';
-import { limitConfigFile } from './limit-config-file.js';
+import { createLog } from '../github/flows/create-log.js';
+import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
+import { limitConfigFile, REQUEST_TIMEOUT_MS, timedFetch } from '../github/flows/index.js';
 import { appOctokit } from './octokit.js';
-import type { AppSettings } from './gate.js';
+import type { AppSettings } from './port.js';
 import { readLimitedBody } from './read-body.js';
 
 /** Where GitHub posts webhooks. */
 export const WEBHOOK_PATH = '/api/github/webhooks';
-/** Per-request timeout: a GitHub that never answers is retried, never waited on forever. */
-export const REQUEST_TIMEOUT_MS = 10_000;
 
 export interface ServerOptions {
   appId: string | number;
@@ -31,11 +29,6 @@ export interface ServerOptions {
   logLevel?: 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
   /** Where log lines go (stdout by default; tests keep them in memory). */
   logDestination?: DestinationStream;
-}
-
-/** `fetch` with a timeout per attempt, so Octokit's retry plugin sees a hung request as a failure. */
-export function timedFetch(timeoutMs: number): typeof fetch {
-  return (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) });
 }
 
 /**
@@ -55,8 +48,9 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
     request: { fetch: timedFetch(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) },
   });
   const settings = options.settings ?? DEFAULT_SETTINGS;
-  const evaluator = settings.evaluator ?? createEvaluator({ timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS });
-  const middleware = await createNodeMiddleware(specgateApp({ ...settings, evaluator }), { probot, webhooksPath: WEBHOOK_PATH });
+  // Only a pool made here is ours to stop; evaluations still running conclude as failed.
+  const pool = settings.evaluator ? undefined : createEvaluator({ timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS });
+  const middleware = await createNodeMiddleware(specgateApp({ ...settings, evaluator: settings.evaluator ?? pool! }), { probot, webhooksPath: WEBHOOK_PATH });
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method === 'GET' && req.url === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"status":"ok"}');
@@ -78,8 +72,7 @@ export async function startServer(options: ServerOptions): Promise<{ url: string
         server.closeAllConnections();
         server.close(() => resolve());
       });
-      // Only a pool made here is ours to stop; evaluations still running conclude as failed.
-      if (!settings.evaluator) await evaluator.close();
+      await pool?.close();
     },
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { decideChecks } from '../../src/action/decide-checks.js';
+import { decideChecks } from '../../src/github/flows/decide-checks.js';
 import { resolveJob } from '../../src/action/read-event.js';
 
 const pr = (head: string, base = 'acme/specs') => ({ number: 5, head: { repo: { full_name: head } }, base: { repo: { full_name: base } } });

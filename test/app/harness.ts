@@ -3,7 +3,7 @@ import { createHmac, generateKeyPairSync, randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
 import type { ProbotOctokit } from 'probot';
-import type { Evaluator } from '../../src/app/evaluate-pool.js';
+import type { Evaluator } from '../../src/github/flows/evaluate-pool.js';
 import { appOctokit } from '../../src/app/octokit.js';
 import { startServer, WEBHOOK_PATH } from '../../src/app/server.js';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';

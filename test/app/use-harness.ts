@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from '@jest/globals';
-import { createEvaluator, type Evaluator } from '../../src/app/evaluate-pool.js';
+import { createEvaluator, type Evaluator } from '../../src/github/flows/evaluate-pool.js';
 import { linesWithSecrets, startHarness, type Harness, type HarnessOptions } from './harness.js';
 
 /**

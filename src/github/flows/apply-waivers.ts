@@ -1,5 +1,5 @@
-import type { Conclusion, Report } from '../engine/index.js';
-import type { Waiver } from '../github/commands/waivers.js';
+import type { Conclusion, Report } from '../../engine/index.js';
+import type { Waiver } from '../commands/waivers.js';
 
 /**
  * The report as the job sees it once waivers apply: a failing gate waived on this PR

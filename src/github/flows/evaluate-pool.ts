@@ -1,18 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { SourceFile } from '../engine/index.js';
-import type { GateInput, GateOutput, WorkerTask } from './evaluate-worker.js';
+import type { Evaluator as DocumentEvaluator } from './evaluate.js';
+import type { WorkerTask } from './evaluate-worker.js';
 
 /** How long one evaluation may run before its worker is stopped and the check fails. */
 export const DEFAULT_EVALUATION_TIMEOUT_MS = 60_000;
 
 /** Runs the document work off the event loop, each task within the deadline. */
-export interface Evaluator {
-  /** {@link evaluate} plus the flagged clarification markers. */
-  gate(input: GateInput): Promise<GateOutput>;
-  /** The keys of every clarification marker in the files. */
-  markerKeys(files: readonly SourceFile[]): Promise<string[]>;
+export interface Evaluator extends DocumentEvaluator {
   /** Stops the workers; pending tasks are rejected. */
   close(): Promise<void>;
 }

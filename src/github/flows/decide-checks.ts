@@ -1,5 +1,5 @@
-import type { CheckRunsMode } from './inputs.js';
-import { isInstallationToken } from './github-client.js';
+/** The `check-runs` input of the Action. */
+export type CheckRunsMode = 'auto' | 'always' | 'never';
 
 /** Whether to publish separate check runs, and the one line that says why not. */
 export interface ChecksDecision {
@@ -26,4 +26,12 @@ export function decideChecks(mode: CheckRunsMode, token: string, readOnly: { why
 /** The one line a read-only run prints instead of failing on 403s. */
 export function readOnlyNote(readOnly: { why: string }): string {
   return `Read-only token: ${readOnly.why}; no check runs or clarification issues are written, and the job status, annotations and job summary carry the result.`;
+}
+
+/**
+ * Installation tokens (`ghs_`: the workflow's `github.token` and GitHub App tokens) are
+ * the only tokens the Checks API accepts; personal access tokens get 403.
+ */
+export function isInstallationToken(token: string): boolean {
+  return token.startsWith('ghs_');
 }

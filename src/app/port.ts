@@ -1,0 +1,39 @@
+import type { Context } from 'probot';
+import { loadConfigData, WriteGuard, type Evaluator, type FlowPort } from '../github/flows/index.js';
+
+/** App-wide settings (tests shorten the issue pacing and the deadline). */
+export interface AppSettings {
+  issueDelayMs: number;
+  /** How long one evaluation may run before the check fails (default 60 s). */
+  evaluationTimeoutMs?: number;
+  /** Runs the document work off the event loop; {@link specgateApp} creates a worker pool when absent. */
+  evaluator?: Evaluator;
+  /**
+   * The App's own bot login (`<slug>[bot]`), or how to look it up: only its comments carry
+   * waivers. {@link specgateApp} fills it in with a cached `GET /app` when absent.
+   */
+  botLogin?: string | (() => Promise<string>);
+}
+
+/**
+ * The use cases' port for one webhook: the installation's Octokit, Probot's
+ * `context.config` (default branch, `_extends`), its logger, the worker pool, and a write
+ * policy that writes everything (no dry run; a refused write becomes a logged note).
+ */
+export function appPort(context: Context, settings: AppSettings): FlowPort {
+  const { evaluator, botLogin } = settings;
+  // Issue links point at the server the webhook came from (GHES too).
+  const html = (context.payload as { repository?: { html_url?: string } }).repository?.html_url;
+  if (!evaluator) throw new Error('Missing evaluator in the App settings, expected one; create the app with `specgateApp()`');
+  return {
+    octokit: context.octokit,
+    readConfig: () => loadConfigData(() => context.config('specgate.yml')),
+    log: context.log,
+    evaluator,
+    guard: new WriteGuard({ dryRun: false, checkRuns: true, issues: true }),
+    // A login no account can have when none is set: waivers are then never read.
+    botLogin: typeof botLogin === 'function' ? botLogin : () => Promise.resolve(botLogin ?? ' '),
+    issueDelayMs: settings.issueDelayMs,
+    ...(html ? { serverUrl: new URL(html).origin } : {}),
+  };
+}

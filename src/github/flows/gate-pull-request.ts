@@ -1,0 +1,135 @@
+import type { Config } from '../../engine/index.js';
+import { readWaivers, type Waiver } from '../commands/waivers.js';
+import { listCheckRuns } from '../checks/publish.js';
+import type { ClarificationMarker } from '../issues/markers.js';
+import { syncClarificationIssues, type SyncResult } from '../issues/sync.js';
+import { listClarificationIssues, type TrackedIssue } from '../issues/tracked.js';
+import { readDocuments, type PullRequestDocuments } from '../read/documents.js';
+import { findPullRequestsForSha, getPullRequest, listChangedFiles, type ChangedFile, type PullRequestInfo } from '../read/pull-request.js';
+import { issueSettings } from '../settings.js';
+import {
+  emptyReport, gateTarget, invalidConfig, neverOptedIn, publishOutcome, supersede, withCheck, type GateResult, type GateTarget,
+} from './gate-commit.js';
+import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
+import { serialize } from './serialize.js';
+
+/** One pull request to gate. */
+export interface GatePullRequestInput extends RepoInput {
+  number: number;
+  /** The head the event is about: a result for any other head is dropped. Absent: the head now. */
+  headSha?: string;
+  /** `clarify` command or button: open issues even in `command` mode. */
+  clarify?: boolean;
+}
+
+interface PullRead {
+  pull: PullRequestInfo;
+  loaded: LoadedConfig;
+  changed: ChangedFile[];
+  waivers: Waiver[];
+  target: GateTarget;
+}
+
+/**
+ * Gates one pull request head: config (from the base, through the port), the PR, its files,
+ * the runs on the head and the waivers in one round trip; documents in one GraphQL batch;
+ * the head once more before anything is written, so a result for a superseded head is
+ * dropped. Writes only what changed; the `specgate` run is always concluded. Runs for one
+ * head are serialised within the process, so simultaneous events write once.
+ */
+export function gatePullRequest(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {
+  const run = (): Promise<GateResult> => gateRead(port, input);
+  return input.headSha ? serialize(`${input.owner}/${input.repo}@${input.headSha}`, run) : run();
+}
+
+async function gateRead(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {
+  const read = await readPull(port, input);
+  const { pull, target } = read;
+  if (pull.headSha !== target.headSha) return supersede(port, target, pull.headSha);
+  if (await neverOptedIn(port, target, { ...read, baseSha: pull.baseSha })) return { kind: 'silent', headSha: target.headSha };
+  return withCheck(port, target, () => (read.loaded.state === 'invalid' ? invalidConfig(port, target, read.loaded) : gateDocuments(port, input, read)));
+}
+
+async function readPull(port: FlowPort, input: GatePullRequestInput): Promise<PullRead> {
+  const repoRef = { octokit: port.octokit, owner: input.owner, repo: input.repo };
+  const pulled = getPullRequest({ ...repoRef, number: input.number });
+  const headSha = input.headSha ? Promise.resolve(input.headSha) : pulled.then((pull) => pull.headSha);
+  const baseSha = pulled.then((pull) => pull.baseSha);
+  // A port may never wait for the base (the App reads the default branch); `pulled` reports the failure.
+  baseSha.catch(() => undefined);
+  const [pull, loaded, changed, waivers, sha, existing] = await Promise.all([
+    pulled,
+    port.readConfig(baseSha),
+    listChangedFiles({ ...repoRef, number: input.number }),
+    readWaivers({ ...repoRef, number: input.number, botLogin: port.botLogin() }),
+    headSha,
+    headSha.then((ref) => listCheckRuns({ ...repoRef, headSha: ref })),
+  ]);
+  return { pull, loaded, changed, waivers, target: gateTarget(port, input, sha, existing) };
+}
+
+async function gateDocuments(port: FlowPort, input: GatePullRequestInput, read: PullRead): Promise<GateResult> {
+  const { pull, target, loaded: { config } } = read;
+  const issues = issueSettings(config, port.issueDelayMs);
+  const tracking = issues.mode !== 'off' && port.guard.allows('issues');
+  const [documents, tracked] = await Promise.all([
+    readDocuments({ ...target, headSha: pull.headSha, baseSha: pull.baseSha, changed: read.changed, config }),
+    tracking ? listClarificationIssues({ ...target, label: issues.labels[0] ?? 'specgate', botLogin: port.botLogin() }) : [],
+  ]);
+  for (const note of documents.notes) port.guard.note(note);
+  if (documents.changed.length === 0) return conclude(port, target, { outcome: { kind: 'no-documents' }, report: emptyReport(config), waivers: read.waivers });
+  // Parsing happens through the port's evaluator (the App's worker pool, within its deadline).
+  const { report, markers } = await port.evaluator.gate({
+    files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}), markers: tracking,
+  });
+  const current = await getPullRequest({ ...target, number: input.number });
+  if (current.headSha !== target.headSha) return supersede(port, target, current.headSha);
+  const synced = tracking ? await syncIssues(port, { input, config, documents, markers, tracked, headSha: target.headSha }) : undefined;
+  const outcome = {
+    kind: 'report' as const, report, waivers: read.waivers, overflow: synced?.overflow ?? [], notes: documents.notes,
+    clarify: markers.length > 0 && config['clarification-issues'].mode !== 'off',
+  };
+  return conclude(port, target, { outcome, report, waivers: read.waivers, ...(synced ? { issues: synced } : {}) });
+}
+
+async function conclude(port: FlowPort, target: GateTarget, result: Omit<Extract<GateResult, { kind: 'gated' }>, 'kind' | 'headSha' | 'notes' | 'checks'>): Promise<GateResult> {
+  const checks = await publishOutcome(port, target, result.outcome);
+  return { kind: 'gated', headSha: target.headSha, ...result, ...(checks ? { checks } : {}), notes: [...port.guard.notes] };
+}
+
+interface IssueWork {
+  input: GatePullRequestInput;
+  config: Config;
+  documents: PullRequestDocuments;
+  markers: ClarificationMarker[];
+  tracked: TrackedIssue[];
+  headSha: string;
+}
+
+/** Keeps one issue per unresolved marker (see ../issues/sync.ts); the overflow is noted. */
+async function syncIssues(port: FlowPort, work: IssueWork): Promise<SyncResult | undefined> {
+  const settings = issueSettings(work.config, port.issueDelayMs);
+  const allowCreate = settings.mode === 'on-open' || work.input.clarify === true;
+  const result = await port.guard.write('issues', 'open or update clarification issues', () => syncClarificationIssues({
+    octokit: port.octokit, owner: work.input.owner, repo: work.input.repo, pull: { number: work.input.number, headSha: work.headSha },
+    markers: work.markers, checkedPaths: new Set(work.documents.files.map((file) => file.path)), settings, allowCreate,
+    tracked: work.tracked, botLogin: port.botLogin(), ...(port.serverUrl ? { serverUrl: port.serverUrl } : {}),
+  }));
+  if (result && result.overflow.length > 0) {
+    port.guard.note(`${result.overflow.length} open clarification(s) have no issue (${allowCreate ? `cap of ${settings.maxPerPr} per pull request reached` : 'comment `/specgate clarify` to open them'}).`);
+  }
+  return result;
+}
+
+/**
+ * Gates every open pull request whose head is `sha` (every open one when absent), one
+ * after the other: for check suites (fork PRs carry no PR list) and config changes.
+ */
+export async function gateOpenPullRequests(port: FlowPort, input: RepoInput & { sha?: string; numbers?: readonly number[]; clarify?: boolean }): Promise<GateResult[]> {
+  const listed = input.numbers && input.numbers.length > 0 && input.sha
+    ? input.numbers.map((number) => ({ number, headSha: input.sha! }))
+    : await findPullRequestsForSha({ octokit: port.octokit, owner: input.owner, repo: input.repo, ...(input.sha ? { sha: input.sha } : {}) });
+  const results: GateResult[] = [];
+  for (const pull of listed) results.push(await gatePullRequest(port, { owner: input.owner, repo: input.repo, number: pull.number, headSha: pull.headSha, ...(input.clarify ? { clarify: true } : {}) }));
+  return results;
+}
