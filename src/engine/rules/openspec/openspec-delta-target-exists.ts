@@ -41,7 +41,10 @@ export default defineRule({
       const missing = targets.filter((target) => !inFlight.has(target.name) && !(target.operation === 'MODIFIED' && renamedTo.has(target.name)));
       if (missing.length === 0) return;
       const what = missing.length > 1 ? `${missing.length} requirements (${missing[0]!.operation} \`${missing[0]!.name}\`, …)` : `${missing[0]!.operation} requirement \`${missing[0]!.name}\``;
-      report({ line: missing[0]!.line, message: `Unexpected ${what} for capability \`${place.capability}\`, which has no main spec (${mainPath}), expected ADDED requirements for a new capability` });
+      const expected = missing.every((target) => target.operation === 'REMOVED')
+        ? 'expected requirements it has: there is nothing to remove, so archive ignores these entries'
+        : 'expected ADDED requirements for a new capability (archive refuses MODIFIED and RENAMED for it)';
+      report({ line: missing[0]!.line, message: `Unexpected ${what} for capability \`${place.capability}\`, which has no main spec (${mainPath}), ${expected}` });
       return;
     }
     for (const target of targets) {
