@@ -10,6 +10,7 @@ import openspecRenamedFromTo from './openspec-renamed-from-to.js';
 import openspecRequirementConflicts from './openspec-requirement-conflicts.js';
 import openspecRequirementHasScenario from './openspec-requirement-has-scenario.js';
 import openspecRequirementShall from './openspec-requirement-shall.js';
+import openspecScenarioSteps from './openspec-scenario-steps.js';
 import openspecSpecSections from './openspec-spec-sections.js';
 import openspecTaskNumbering from './openspec-task-numbering.js';
 
@@ -26,6 +27,7 @@ export const openspecRules: Rule[] = [
   openspecRequirementConflicts,
   openspecRequirementHasScenario,
   openspecRequirementShall,
+  openspecScenarioSteps,
   openspecSpecSections,
   openspecTaskNumbering,
 ];

@@ -19,6 +19,7 @@ export default defineRule({
     families: ['openspec'],
     severity: 'error',
     options: z.object({}).strict(),
+    supersedes: ['openspec-scenario-steps'],
   },
   check({ document, report }) {
     for (const block of checkedRequirements(document)) {
