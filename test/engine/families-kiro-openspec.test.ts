@@ -129,3 +129,19 @@ describe('the note in the rendered reports', () => {
     expect(renderMarkdown(report)).toContain('> Unexpected 1 markdown document under `openspec` (1) and none gated');
   });
 });
+
+describe('the coverage table of a Kiro feature', () => {
+  it('has one row per acceptance criterion, covered by the tasks that cite it', () => {
+    // Modelled on clawrenceharris__moovyzoo/.kiro/specs/search/{requirements,tasks}.md.
+    const requirements = '# Requirements Document\n\n## Requirements\n\n### Requirement 1\n\n**User Story:** As a user, I want search, so that I find films.\n\n#### Acceptance Criteria\n\n1. WHEN a user types THEN the system SHALL show results\n2. IF nothing matches THEN the system SHALL say so\n';
+    const tasks = '# Implementation Plan\n\n- [ ] 1. Build the search bar\n  - _Requirements: 1.1_\n\n- [ ] 2. Results\n  - [ ] 2.1 Show results\n    - _Requirements: 1.1_\n  - _Requirements: All requirements_\n';
+    const report = evaluate({
+      files: [{ path: '.kiro/specs/search/requirements.md', content: requirements }, { path: '.kiro/specs/search/tasks.md', content: tasks }],
+      config: defaultConfig(),
+    });
+    expect(report.coverage).toEqual([{
+      feature: '.kiro/specs/search', spec: '.kiro/specs/search/requirements.md', tasks: '.kiro/specs/search/tasks.md', traced: true,
+      rows: [{ id: '1.1', line: 11, via: 'id', tasks: ['1', '2.1'] }, { id: '1.2', line: 12, via: 'none', tasks: [] }],
+    }]);
+  });
+});

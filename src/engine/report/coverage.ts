@@ -1,6 +1,7 @@
 import {
   featureDocument, referencedIds, requirementDefinitions, taskItems, wordingMatches, type Requirement, type Task, type WordingMatch,
 } from '../rules/consistency/trace.js';
+import { citations, kiroRequirements, kiroTasks, requirementsOf, taskAt, tasksOf } from '../rules/kiro/parse.js';
 import type { Document } from '../types.js';
 import { untrustedText } from './untrusted.js';
 
@@ -56,6 +57,7 @@ export function buildCoverage(documents: readonly Document[]): FeatureCoverage[]
 
 /** The coverage of one feature, or undefined when it lacks a spec or a tasks document. */
 export function featureCoverage(feature: readonly Document[]): FeatureCoverage | undefined {
+  if (feature.some((document) => document.family === 'kiro')) return kiroCoverage(feature);
   const spec = featureDocument(feature, 'spec', 'spec.md');
   const tasks = featureDocument(feature, 'tasks', 'tasks.md');
   if (!spec || !tasks) return undefined;
@@ -78,6 +80,31 @@ export function featureCoverage(feature: readonly Document[]): FeatureCoverage |
   }
   const traced = requirements.some((r) => mentions.has(r.id));
   return { feature: spec.feature, spec: spec.path, tasks: tasks.path, traced, rows };
+}
+
+/**
+ * The coverage of a Kiro spec: one row per acceptance criterion (`1.2`), covered by the tasks
+ * whose `_Requirements:_` or `**Validates:**` lines cite it. A vague citation ("All
+ * requirements") covers nothing.
+ */
+function kiroCoverage(feature: readonly Document[]): FeatureCoverage | undefined {
+  const spec = requirementsOf(feature);
+  const tasks = tasksOf(feature);
+  if (!spec || !tasks) return undefined;
+  const items = kiroTasks(tasks);
+  const citing = new Map<string, string[]>();
+  for (const citation of citations(tasks)) {
+    const task = taskAt(items, citation.line);
+    if (!task) continue;
+    const list = citing.get(citation.id) ?? [];
+    if (!list.includes(task.id)) list.push(task.id);
+    citing.set(citation.id, list);
+  }
+  const rows = kiroRequirements(spec).flatMap((requirement) => requirement.criteria).map((criterion): CoverageRow => {
+    const named = citing.get(criterion.id) ?? [];
+    return { id: criterion.id, line: criterion.line, via: named.length > 0 ? 'id' : 'none', tasks: named };
+  });
+  return { feature: spec.feature, spec: spec.path, tasks: tasks.path, traced: citing.size > 0, rows };
 }
 
 // Below this share of a kind's requirements named by id, mentions are incidental (`per FR-003`), not tracing.
