@@ -110,8 +110,19 @@ export function requirementName(name: string): string {
   return name.replace(/[ \t]+#+[ \t]*$/, '').trim();
 }
 
-/** The lines, fence mask and `## ` sections of a document. */
+const linesCache = new WeakMap<Document, OpenSpecLines>();
+const deltaCache = new WeakMap<OpenSpecLines, DeltaSpec>();
+
+/** The lines, fence mask and `## ` sections of a document (read once per document). */
 export function readLines(document: Document): OpenSpecLines {
+  const cached = linesCache.get(document);
+  if (cached) return cached;
+  const read = scanLines(document);
+  linesCache.set(document, read);
+  return read;
+}
+
+function scanLines(document: Document): OpenSpecLines {
   const lines = document.lines;
   const fenced = fenceMask(lines);
   const sections: TopSection[] = [];
@@ -242,8 +253,16 @@ export function deltaOperation(title: string): DeltaOperation | undefined {
   return match ? (match[1]!.toUpperCase() as DeltaOperation) : undefined;
 }
 
-/** Reads a change's delta spec. */
+/** Reads a change's delta spec (once per document). */
 export function readDelta(read: OpenSpecLines): DeltaSpec {
+  const cached = deltaCache.get(read);
+  if (cached) return cached;
+  const delta = scanDelta(read);
+  deltaCache.set(read, delta);
+  return delta;
+}
+
+function scanDelta(read: OpenSpecLines): DeltaSpec {
   const delta: DeltaSpec = { sections: [], added: [], modified: [], removed: [], renamed: [], unpaired: [] };
   for (const section of read.sections) {
     const operation = deltaOperation(section.title);
@@ -264,7 +283,7 @@ function readRemoved(read: OpenSpecLines, section: TopSection, delta: DeltaSpec)
   for (let index = section.line; index < section.endLine; index += 1) {
     if (read.fenced[index]) continue;
     const line = read.lines[index]!;
-    const heading = REQUIREMENT_HEADING.exec(line) ?? REMOVED_BULLET.exec(line);
+    const heading = line.includes('###') ? (REQUIREMENT_HEADING.exec(line) ?? REMOVED_BULLET.exec(line)) : null;
     if (!heading) continue;
     const block = blocks.get(index + 1);
     delta.removed.push({ operation: 'REMOVED', name: requirementName(heading[1]!), line: index + 1, ...(block ? { block } : {}) });
@@ -276,8 +295,9 @@ function readRenames(read: OpenSpecLines, section: TopSection, delta: DeltaSpec)
   for (let index = section.line; index < section.endLine; index += 1) {
     if (read.fenced[index]) continue;
     const line = read.lines[index]!;
-    const from = FROM_LINE.exec(line);
-    const to = from ? null : TO_LINE.exec(line);
+    // Cheap tests first: the patterns' leading \s* runs are costly on long blank-ish lines.
+    const from = line.includes('FROM:') ? FROM_LINE.exec(line) : null;
+    const to = from || !line.includes('TO:') ? null : TO_LINE.exec(line);
     if (from) {
       if (pending) delta.unpaired.push({ side: 'FROM', ...pending });
       pending = { name: requirementName(from[1]!), line: index + 1 };
