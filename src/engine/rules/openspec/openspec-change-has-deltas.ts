@@ -1,14 +1,16 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
-import { changeDeltaSpecs, hasEntries, openspecPlace, readDelta, readLines } from './parse.js';
+import { changeDeltaSpecs, deltaOperation, hasEntries, isRequirementHeading, openspecPlace, readDelta, readLines } from './parse.js';
 
 /**
  * An active change carries at least one delta: a requirement under `## ADDED|MODIFIED|REMOVED
  * Requirements` or a rename under `## RENAMED Requirements` in `specs/<capability>/spec.md`.
  * A delta spec with no delta entry is reported in that file (at a `## Requirements` written
  * where `## ADDED Requirements` was meant, or at its delta headings); a change with no delta
- * spec at all is reported in its proposal, unless the proposal says the change has none.
+ * spec at all is reported in its proposal, unless the proposal says the change has none. A
+ * delta spec with entries that also holds requirements outside its delta sections is reported
+ * at the section holding them: OpenSpec ignores those.
  */
 const SAYS_NO_DELTAS = /\bskip_specs\b|\bno (?:spec(?:ification)?|requirements?|delta|behaviou?r)(?:[- ](?:level|spec))?[- ]?(?:changes?|deltas?)\b|\bno (?:changes?|deltas?) to (?:the )?(?:specs?|specifications?|requirements?)\b/i;
 
@@ -40,7 +42,10 @@ export default defineRule({
 function checkDeltaSpec(document: Document, report: (finding: { line: number; message: string }) => void): void {
   const read = readLines(document);
   const delta = readDelta(read);
-  if (hasEntries(delta)) return;
+  if (hasEntries(delta)) {
+    reportIgnored(document, read, report);
+    return;
+  }
   const first = delta.sections[0];
   if (first) {
     const names = delta.sections.map((section) => `\`## ${section.title}\``).join(', ');
@@ -53,4 +58,27 @@ function checkDeltaSpec(document: Document, report: (finding: { line: number; me
     return;
   }
   report({ line: 1, message: 'Unexpected delta spec without a delta section, expected `## ADDED Requirements`, `## MODIFIED Requirements`, `## REMOVED Requirements` or `## RENAMED Requirements`' });
+}
+
+/**
+ * In a delta spec that has delta entries, requirements written outside the delta sections (under
+ * `## Notes`, above the first section): OpenSpec ignores them. One finding per section holding
+ * them, at its heading (at the first of them above every section).
+ */
+function reportIgnored(document: Document, read: ReturnType<typeof readLines>, report: (finding: { line: number; message: string }) => void): void {
+  const reported = new Set<number>();
+  for (let index = 0; index < document.lines.length; index += 1) {
+    if (!isRequirementHeading(read, index)) continue;
+    const section = read.sections.filter((candidate) => candidate.line <= index + 1).at(-1);
+    if (section && deltaOperation(section.title)) continue;
+    const line = section?.line ?? index + 1;
+    if (reported.has(line)) continue;
+    reported.add(line);
+    report({
+      line,
+      message: section
+        ? `Unexpected \`### Requirement:\` under \`## ${section.title}\`, which is not a delta section, expected it under \`## ADDED Requirements\` (or MODIFIED, REMOVED): OpenSpec ignores it`
+        : 'Unexpected `### Requirement:` above the first delta section, expected it under `## ADDED Requirements` (or MODIFIED, REMOVED): OpenSpec ignores it',
+    });
+  }
 }
