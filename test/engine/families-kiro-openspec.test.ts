@@ -145,3 +145,17 @@ describe('the coverage table of a Kiro feature', () => {
     }]);
   });
 });
+
+describe('open questions of Kiro documents', () => {
+  it('are clarification markers there, and nowhere else', async () => {
+    const { findClarificationMarkers } = await import('../../src/engine/rules/clarifications/find-clarification-markers.js');
+    const { toDocument } = await import('../../src/engine/documents.js');
+    const text = '# Design Document\n\n## Overview\n\nCapacity: TBD\n\n## Open Questions\n\n- Should private habitats appear in search?\n';
+    expect(findClarificationMarkers(toDocument('.kiro/specs/habitats/design.md', text)).map((m) => [m.line, m.form, m.question])).toEqual([
+      [5, 'tbd', 'Capacity: TBD'],
+      [9, 'open-question', 'Should private habitats appear in search?'],
+    ]);
+    // A spec-kit plan keeps its own marker syntax only.
+    expect(findClarificationMarkers(toDocument('specs/001-habitats/plan.md', `# Implementation Plan\n\n## Summary\n\nX.\n\n## Technical Context\n\n${text}`))).toEqual([]);
+  });
+});

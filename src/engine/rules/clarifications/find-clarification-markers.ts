@@ -10,6 +10,11 @@ export interface ClarificationMarker {
   column: number;
   /** The question, markup stripped; never empty. */
   question: string;
+  /**
+   * How the question is marked when it is not a `[NEEDS CLARIFICATION: …]` marker: a `TBD`
+   * or an item of an open-questions section (Kiro documents).
+   */
+  form?: 'tbd' | 'open-question';
 }
 
 /** A marker whose question is already answered under the document's `## Clarifications`. */
@@ -58,7 +63,56 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])\s+\S/;
  */
 export function findClarificationMarkers(document: Document): ClarificationMarker[] {
   const answers = clarificationAnswers(document);
-  return candidateMarkers(document).filter((marker) => !answerFor(marker.question, answers));
+  const markers = candidateMarkers(document).filter((marker) => !answerFor(marker.question, answers));
+  if (document.family !== 'kiro') return markers;
+  // Kiro's templates have no marker syntax: its open questions are `TBD`s and open-questions sections.
+  const marked = new Set(markers.map((marker) => marker.line));
+  const open = kiroOpenQuestions(document).filter((marker) => !marked.has(marker.line) && !answerFor(marker.question, answers));
+  return [...markers, ...open].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+const OPEN_QUESTIONS_HEADING = /^(?:open|unresolved|outstanding|pending)\s+questions\b|^questions\b/i;
+const TOP_LIST_ITEM = /^( ?(?:[-*+]|\d+[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(\S.*)$/;
+const CLOSED_ITEM = /^ ?(?:[-*+]|\d+[.)])[ \t]+\[[xX]\]|~~|\b(?:resolved|answered|decided)\b/i;
+const NO_QUESTION = /^(?:none|n\/a|-+|—|nothing(?: open)?|no open questions)\.?$/i;
+const TBD = /\bTBD\b/;
+
+/**
+ * The open questions of a Kiro document: each item of an open-questions section (`## Open
+ * Questions`, `### Questions`) that is not ticked, struck through or marked resolved, and
+ * each line holding an upper-case `TBD`. One per line; headings of such sections are not questions.
+ */
+export function kiroOpenQuestions(document: Document): ClarificationMarker[] {
+  const found = new Map<number, ClarificationMarker>();
+  for (const section of document.sections.filter((s) => OPEN_QUESTIONS_HEADING.test(s.title))) {
+    for (let line = section.line + 1; line <= section.endLine; line++) {
+      const text = document.prose[line - 1] ?? '';
+      const item = TOP_LIST_ITEM.exec(text);
+      if (!item || CLOSED_ITEM.test(text)) continue;
+      const question = plainQuestion(item[2]!);
+      if (question && !NO_QUESTION.test(question)) found.set(line, { line, column: item[1]!.length + 1, question, form: 'open-question' });
+    }
+  }
+  const headings = new Set(document.sections.filter((s) => OPEN_QUESTIONS_HEADING.test(s.title)).map((s) => s.line));
+  document.prose.forEach((text, index) => {
+    const line = index + 1;
+    const match = TBD.exec(text);
+    if (!match || found.has(line) || headings.has(line)) return;
+    const question = plainQuestion(text);
+    if (question) found.set(line, { line, column: match.index + 1, question, form: 'tbd' });
+  });
+  return [...found.values()];
+}
+
+/** A line as a question: list markers, checkboxes, table pipes, heading marks and emphasis removed. */
+function plainQuestion(text: string): string {
+  return text
+    .replace(/^\s*(?:#{1,6}\s+|(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?)/, '')
+    .replace(/\s*\|\s*/g, ' | ')
+    .replace(/^\s*\|\s*|\s*\|\s*$/g, '')
+    .replace(/\*\*|__/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /**
