@@ -1,10 +1,12 @@
 /**
- * Bundles the Action (src/action/index.ts) into dist/index.js with esbuild.
+ * Bundles the Action (src/action/index.ts) into dist/index.js with esbuild, and writes
+ * dist/licenses.txt: the licence of every package the bundle holds code of (the bundle
+ * itself keeps no legal comments).
  * `node --import tsx scripts/build-action.ts [outDir]`; the test in test/action/dist.test.ts
  * rebuilds into a temporary folder and fails when the committed bundle differs.
  */
 import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,11 +17,55 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 // unless we make one (https://github.com/evanw/esbuild/issues/1921).
 const BANNER = "import { createRequire as __specgateCreateRequire } from 'node:module';\nconst require = __specgateCreateRequire(import.meta.url);";
 
+/** A licence file at the top of a package: LICENSE, LICENCE, COPYING, with or without an extension. */
+const LICENCE_FILE = /^(licen[sc]e|copying)([.-].*)?$/i;
+
+/**
+ * The package folders (relative to the build's working directory) that bundled `inputs`
+ * come from: the part of each path up to the last `node_modules/<name>` or
+ * `node_modules/@scope/<name>`, sorted, each once. The project's own sources have none.
+ */
+export function bundledPackages(inputs: readonly string[]): string[] {
+  const folders = new Set<string>();
+  for (const input of inputs) {
+    const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(input.replace(/\\/g, '/'));
+    if (match?.[1]) folders.add(match[1]);
+  }
+  return [...folders].sort();
+}
+
+interface Manifest { name: string; version: string; license?: unknown; licenses?: unknown }
+
+/** The SPDX expression of a package.json: `license`, or the legacy `licenses: [{ type }]` joined with OR. */
+function licenseOf(manifest: Manifest): string {
+  if (typeof manifest.license === 'string') return manifest.license;
+  const types = Array.isArray(manifest.licenses) ? manifest.licenses.map((entry: { type?: unknown }) => entry?.type).filter((type): type is string => typeof type === 'string') : [];
+  return types.length > 0 ? types.join(' OR ') : 'UNKNOWN';
+}
+
+/**
+ * The text of dist/licenses.txt: for each package folder, `name@version`, its `license`
+ * field and the text of its licence file, sorted by name and separated by blank lines.
+ * A package that ships no licence file says so, its `license` field kept.
+ */
+export function renderLicenses(root: string, folders: readonly string[]): string {
+  const entries = folders.map((folder) => {
+    const dir = join(root, folder);
+    const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as Manifest;
+    const file = readdirSync(dir).filter((name) => LICENCE_FILE.test(name)).sort()[0];
+    const text = file ? readFileSync(join(dir, file), 'utf8').trimEnd() : '(no licence file in the package)';
+    const license = licenseOf(manifest);
+    return { key: `${manifest.name}@${manifest.version}`, text: `${manifest.name}@${manifest.version}\n${license}\n${text}\n` };
+  });
+  const unique = new Map(entries.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)).map((entry) => [entry.key, entry.text]));
+  return [...unique.values()].join('\n');
+}
+
 /** Builds the bundle into `outDir` (default `dist/`) and returns the files written. */
 export async function buildAction(outDir = join(ROOT, 'dist')): Promise<string[]> {
   mkdirSync(outDir, { recursive: true });
   const outfile = join(outDir, 'index.js');
-  await build({
+  const { metafile } = await build({
     absWorkingDir: ROOT,
     entryPoints: ['src/action/index.ts'],
     outfile,
@@ -34,11 +80,14 @@ export async function buildAction(outDir = join(ROOT, 'dist')): Promise<string[]
     banner: { js: BANNER },
     define: { __SPECGATE_VERSION__: JSON.stringify(VERSION) },
     logLevel: 'warning',
+    metafile: true,
   });
   // Runners look up the nearest package.json to decide how to load dist/index.js.
   const packageJson = join(outDir, 'package.json');
   writeFileSync(packageJson, '{ "type": "module" }\n');
-  return [outfile, packageJson];
+  const licenses = join(outDir, 'licenses.txt');
+  writeFileSync(licenses, renderLicenses(ROOT, bundledPackages(Object.keys(metafile.inputs)).filter((folder) => existsSync(join(ROOT, folder, 'package.json')))));
+  return [outfile, packageJson, licenses];
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const FILES = ['index.js', 'package.json'];
+const FILES = ['index.js', 'package.json', 'licenses.txt'];
 
 describe('dist/', () => {
   it('matches a fresh build of the sources byte for byte (run `npm run build:action` when it does not)', async () => {
@@ -28,7 +28,7 @@ describe('dist/', () => {
     const b = mkdtempSync(join(tmpdir(), 'specgate-dist-b-'));
     try {
       await Promise.all([a, b].map((out) => run(process.execPath, ['--import', 'tsx', 'scripts/build-action.ts', out])));
-      expect(readFileSync(join(a, 'index.js')).equals(readFileSync(join(b, 'index.js')))).toBe(true);
+      for (const file of FILES) expect({ file, same: readFileSync(join(a, file)).equals(readFileSync(join(b, file))) }).toEqual({ file, same: true });
     } finally {
       rmSync(a, { recursive: true, force: true });
       rmSync(b, { recursive: true, force: true });
