@@ -9,6 +9,7 @@ export function prefixPaths(report: Report, prefix: string): Report {
     gates: report.gates.map((gate) => ({ ...gate, findings: gate.findings.map((finding) => ({ ...finding, path: at(finding.path) })) })),
     documents: report.documents.map((document) => ({ ...document, path: at(document.path) })),
     ...(report.coverage ? { coverage: report.coverage.map((entry) => ({ ...entry, feature: at(entry.feature), spec: at(entry.spec), tasks: at(entry.tasks) })) } : {}),
+    ...(report.notes ? { notes: report.notes.map((note) => `${prefix.replace(/\/+$/, '')}: ${note}`) } : {}),
   };
 }
 
@@ -30,6 +31,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     gates,
     documents: reports.flatMap((report) => report.documents),
     ...(reports.some((report) => report.coverage) ? { coverage: reports.flatMap((report) => report.coverage ?? []) } : {}),
+    ...(reports.some((report) => report.notes) ? { notes: reports.flatMap((report) => report.notes ?? []) } : {}),
   };
 }
 

@@ -159,3 +159,14 @@ describe('open questions of Kiro documents', () => {
     expect(findClarificationMarkers(toDocument('specs/001-habitats/plan.md', `# Implementation Plan\n\n## Summary\n\nX.\n\n## Technical Context\n\n${text}`))).toEqual([]);
   });
 });
+
+describe('notes across several roots (specgate check a b)', () => {
+  it('are kept, each prefixed by its root', async () => {
+    const { mergeReports, prefixPaths } = await import('../../src/cli/merge-reports.js');
+    const config = { ...defaultConfig(), roots: ['specs'] };
+    const unseen = evaluate({ files: [], config, tree: new Set(['.kiro/specs/a/tasks.md']) });
+    const seen = evaluate({ files: [{ path: 'specs/001-a/spec.md', content: '# Feature Specification: A\n' }], config });
+    const merged = mergeReports([prefixPaths(unseen, 'web'), prefixPaths(seen, 'api')]);
+    expect(merged.notes).toEqual([`web: ${unseen.notes![0]!}`]);
+  });
+});
