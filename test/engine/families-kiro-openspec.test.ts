@@ -107,7 +107,7 @@ describe('a repository with spec folders but no recognised document', () => {
     const report = evaluate({ files, config: defaultConfig() });
     expect(report.conclusion).toBe('neutral');
     expect(report.notes).toEqual([
-      'Unexpected 1 markdown document under `specs` (1) and none recognised as a spec, plan or tasks document, expected one of the known layouts: name the family with `preset:` (`kiro`, `openspec`, `speckit-gen2`, …) in `.github/specgate.yml` to gate them',
+      "Unexpected 1 markdown document under `specs` (1) and none recognised as a spec, plan, tasks or proposal document, expected a known layout: spec-kit's `specs/<feature>/spec.md`, Kiro's `.kiro/specs/<feature>/requirements.md` or OpenSpec's `openspec/specs/<capability>/spec.md` (or set `roots` in `.github/specgate.yml` to the folders that hold them)",
     ]);
   });
 

@@ -6,13 +6,13 @@ import type { Document } from '../types.js';
  * What a run saw and did not gate, for a report that would otherwise end neutral in silence:
  * markdown under a known spec folder (the default roots: spec-kit's, Spec Kitty's, Kiro's,
  * OpenSpec's) that the config's `roots` leave out, or gated documents none of which is a
- * recognised kind or family. Each note names the config that would gate them.
+ * recognised kind or family. Each note names the config or the layout that would gate them.
  */
 export function unrecognisedNotes(paths: Iterable<string>, documents: readonly Document[], config: Config): string[] {
   if (documents.some(isRecognised)) return [];
   if (documents.length > 0) {
     const counts = countByRoot(documents.map((document) => document.path), [...config.roots, ...DEFAULT_ROOTS]);
-    return [`Unexpected ${documents.length} markdown ${plural(documents.length)} under ${describe(counts)} and none recognised as a spec, plan or tasks document, expected one of the known layouts: name the family with \`preset:\` (\`kiro\`, \`openspec\`, \`speckit-gen2\`, …) in \`.github/specgate.yml\` to gate them`];
+    return [`Unexpected ${documents.length} markdown ${plural(documents.length)} under ${describe(counts)} and none recognised as a spec, plan, tasks or proposal document, expected a known layout: spec-kit's \`specs/<feature>/spec.md\`, Kiro's \`.kiro/specs/<feature>/requirements.md\` or OpenSpec's \`openspec/specs/<capability>/spec.md\` (or set \`roots\` in \`.github/specgate.yml\` to the folders that hold them)`];
   }
   const gated = new Set(config.roots);
   const unseen = [...paths].filter((path) => /\.(md|markdown)$/i.test(path) && !isExcluded(path, config));
