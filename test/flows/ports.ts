@@ -15,7 +15,7 @@ export function appPortFor(standIn: StandIn, repo: Repo, evaluator: Evaluator): 
   const octokit = new (ProbotOctokit.plugin(limitConfigFile))({
     auth: { token: INSTALLATION_TOKEN }, baseUrl: standIn.url, retry: { enabled: false }, throttle: { enabled: false }, log: silent,
   });
-  const event = { id: '1', name: 'push', payload: { repository: { owner: { login: repo.owner }, name: repo.name } } };
+  const event = { id: '1', name: 'push', payload: { repository: { owner: { login: repo.owner }, name: repo.name, html_url: `https://github.com/${repo.fullName}` } } };
   const context = new Context(event as never, octokit, silent as never);
   return appPort(context, { issueDelayMs: 0, evaluator, botLogin: BOT.login });
 }

@@ -7,6 +7,7 @@ export interface IssueContext {
   owner: string;
   repo: string;
   pull: { number: number; headSha: string };
+  /** The web root of the server the event came from (GHES too); no link when unknown. */
   serverUrl?: string;
 }
 
@@ -32,21 +33,23 @@ export function issueTitle(meta: IssueMeta): string {
 }
 
 /**
- * The issue body: the question quoted, a permalink to the line, how it closes, and the
+ * The issue body: the question quoted, a permalink to the line (on the event's server; none
+ * when it is unknown), how it closes, and the
  * hidden marker, last (the only place specgate reads it from). Everything taken from the
  * document goes through the untrusted-text functions, so a question can plant no marker,
  * ping nobody and open no code fence that would swallow the rest.
  */
 export function issueBody(meta: IssueMeta, context: IssueContext): string {
-  const server = context.serverUrl ?? 'https://github.com';
-  const link = `${server}/${context.owner}/${context.repo}/blob/${context.pull.headSha}/${meta.path.split('/').map(encodePathSegment).join('/')}#L${meta.line}`;
+  const link = context.serverUrl
+    ? `${context.serverUrl.replace(/\/+$/, '')}/${context.owner}/${context.repo}/blob/${context.pull.headSha}/${meta.path.split('/').map(encodePathSegment).join('/')}#L${meta.line}`
+    : undefined;
   const quote = untrustedText(meta.question, { max: QUOTE_MAX, multiline: true }).split('\n').map((line) => `> ${line}`).join('\n');
   return [
     `An open clarification in ${untrustedCode(meta.path, { max: 300 })} (line ${meta.line}), from #${meta.pr}:`,
     '',
     quote,
     '',
-    ...(link.length <= LINK_MAX ? [`[View the line](${link})`, ''] : []),
+    ...(link && link.length <= LINK_MAX ? [`[View the line](${link})`, ''] : []),
     'Answer it in the document (for example under `## Clarifications`) and remove the `[NEEDS CLARIFICATION: …]` marker. specgate closes this issue when the marker is gone.',
     '',
     encodeMeta(meta),
