@@ -35,7 +35,7 @@ export interface FlowPort {
   botLogin(): Promise<string>;
   /** Pause between issue creations (GitHub's secondary limits on content creation). */
   issueDelayMs: number;
-  /** The web root for links in issues (GHES); github.com when absent. */
+  /** The web root for links in issues (GHES too); no link when absent. */
   serverUrl?: string;
   /** Where a check run's "Details" link points (the Action's workflow run). */
   detailsUrl?: string;
