@@ -14,6 +14,8 @@ export interface SarifOptions {
   rules: readonly SarifRuleMeta[];
   /** The specgate version, for `tool.driver.version`. */
   version: string;
+  /** Code scanning's category (`automationDetails.id` is `<category>/`); default `specgate`. */
+  category?: string;
 }
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
@@ -66,6 +68,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
             })),
           },
         },
+        automationDetails: { id: `${options.category ?? 'specgate'}/` },
         results,
       },
     ],
