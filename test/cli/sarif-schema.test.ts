@@ -1,11 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvModule from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 import { BINARY, makeRepo, runCli, STRICT_CONFIG } from './support.js';
 
 // The official OASIS schema, vendored from oasis-tcs/sarif-spec (sarif-2.1/schema/sarif-schema-2.1.0.json, commit e058381).
 const SCHEMA: object = JSON.parse(readFileSync(new URL('../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url), 'utf8'));
+
+// Both are CommonJS: under NodeNext the default import is the module object.
+const Ajv = AjvModule as unknown as typeof AjvModule.default;
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
 
 function validator() {
   const ajv = new Ajv({ allErrors: true, strict: false });
