@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 
 const WORKFLOWS = '.github/workflows';
-const files = readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).map((name) => join(WORKFLOWS, name));
+/** The README's Action quickstart, kept as a file so that it is linted too. */
+const QUICKSTART = 'examples/workflows/specgate.yml';
+const files = [...readdirSync(WORKFLOWS).filter((name) => /\.ya?ml$/.test(name)).map((name) => join(WORKFLOWS, name)), QUICKSTART];
 
 interface Step { uses?: string; run?: string; with?: Record<string, unknown>; env?: Record<string, string> }
 interface Workflow {
@@ -47,6 +49,24 @@ describe('release.yml', () => {
     expect(at(/npx tsx scripts\/release\.ts "\$VERSION" --remote origin --notes-file /)).toBeGreaterThan(at(/^npm test$/));
     expect(steps.find((step) => step.run?.includes('scripts/release.ts'))?.env?.['VERSION']).toBe('${{ inputs.version }}');
     expect(at(/gh release create "v\$VERSION" --verify-tag/)).toBeGreaterThan(at(/scripts\/release\.ts/));
+  });
+});
+
+describe('the Action quickstart', () => {
+  const workflow = parse(readFileSync(QUICKSTART, 'utf8')) as Workflow & { on: { pull_request?: { types?: string[] } }; permissions: Record<string, string> };
+  const steps = Object.values(workflow.jobs)[0]?.steps ?? [];
+
+  it('listens to closed pull requests (unmerged: their clarification issues close) besides the default types', () => {
+    expect(workflow.on.pull_request?.types).toEqual(['opened', 'synchronize', 'reopened', 'closed']);
+  });
+
+  it('uploads the SARIF file to code scanning with security-events: write, also when the gate failed the job', () => {
+    expect(workflow.permissions['security-events']).toBe('write');
+    const gate = steps.find((step) => step.uses?.startsWith('specgate/specgate@'));
+    const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@')) as Step & { if?: string } | undefined;
+    expect(upload?.with?.['sarif_file']).toBe(gate?.with?.['sarif-file']);
+    expect(upload?.if).toMatch(/^always\(\) && hashFiles\('specgate\.sarif'\) != ''/);
+    expect(steps.indexOf(upload!)).toBeGreaterThan(steps.indexOf(gate!));
   });
 });
 
