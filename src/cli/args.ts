@@ -9,12 +9,12 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'rules'; format: Format }
-  | { name: 'check'; paths: string[]; config?: string; preset?: string; base?: string; format: Format };
+  | { name: 'check'; paths: string[]; config?: string; preset?: string; base?: string; format: Format; quiet?: boolean };
 
 export const HELP = `specgate: deterministic gates for spec-driven-development documents
 
 Usage:
-  specgate check [PATH...] [--config FILE] [--preset NAME] [--base REF] [--format FORMAT]
+  specgate check [PATH...] [--config FILE] [--preset NAME] [--base REF] [--format FORMAT] [--quiet]
   specgate rules [--format text|json]
   specgate --help | --version
 
@@ -22,6 +22,9 @@ check
   Each directory PATH is scanned as a repository root: its .github/specgate.yml
   applies and paths are reported relative to it. Each file PATH is checked as
   given, with the working directory as root. Default PATH: the working directory.
+  A directory without its own .github/specgate.yml inside a git repository is
+  checked with the config of the nearest folder above it that has one (up to the
+  git root), as part of that repository. Files ignored by .gitignore are skipped.
 
 Options:
   -c, --config FILE    Use this config file instead of <root>/.github/specgate.yml
@@ -30,8 +33,9 @@ Options:
   -b, --base REF       Compare with the files at this git ref (branch, tag, commit),
                        for the rules that check amendments; directory PATHs only
   -f, --format FORMAT  text (default), json, sarif or markdown
+  -q, --quiet          Report errors only (the exit code is unchanged)
   -h, --help           Show this help
-  -v, --version        Show the version
+  -v, -V, --version    Show the version
 
 Exit codes: 0 every gate passes, 1 a gate fails, 2 usage or configuration error.
 `;
@@ -56,13 +60,15 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.config !== undefined ? { config: values.config } : {}),
     ...(values.preset !== undefined ? { preset: values.preset } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.quiet ? { quiet: true } : {}),
   };
 }
 
 function parseOrThrow(argv: readonly string[]) {
   try {
     return parseArgs({
-      args: [...argv],
+      // `-V` as markdownlint-cli2 and eslint users type it; parseArgs allows one short flag per option.
+      args: argv.map((arg) => (arg === '-V' ? '--version' : arg)),
       allowPositionals: true,
       strict: true,
       options: {
@@ -70,6 +76,7 @@ function parseOrThrow(argv: readonly string[]) {
         preset: { type: 'string', short: 'p' },
         base: { type: 'string', short: 'b' },
         format: { type: 'string', short: 'f' },
+        quiet: { type: 'boolean', short: 'q' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },

@@ -3,6 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { evaluate, isGated, type Config, type Report, type SourceFile } from '../engine/index.js';
 import type { Command } from './args.js';
 import { UsageError } from './errors.js';
+import { findRoot } from './find-root.js';
 import { listFiles, readBytes } from './list-files.js';
 import { mergeReports, prefixPaths } from './merge-reports.js';
 import { readBase } from './read-base.js';
@@ -14,6 +15,8 @@ export interface CheckResult {
   report: Report;
   /** Files given on the command line that were not checked, and why. */
   skipped: string[];
+  /** One line per directory in which nothing was checked, naming the roots looked at. */
+  nothingChecked: string[];
 }
 
 /**
@@ -33,9 +36,13 @@ export function check(command: CheckCommand, cwd: string): CheckResult {
   const configFor = (root: string): Config => readConfig({ root, cwd, ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}) });
   const several = targets.length > 1;
 
-  const reports = folders.map((root) => {
+  const nothingChecked: string[] = [];
+  const reports = folders.map((target) => {
+    const { root, under } = configFile ? { root: target, under: '' } : findRoot(target);
     const config = configFor(root);
-    const { tree, files: sources } = listFiles(root, (path) => isGated(path, config));
+    const inTarget = (path: string): boolean => under === '' || path.startsWith(`${under}/`);
+    const { tree, files: sources } = listFiles(root, (path) => inTarget(path) && isGated(path, config));
+    if (sources.length === 0) nothingChecked.push(nothingUnder(relative(cwd, target) || '.', config));
     const base = command.base === undefined ? undefined : readBase(root, command.base, sources.map((source) => source.path));
     const report = evaluate({ files: sources, config, tree, ...(base ? { base } : {}) });
     return several ? prefixPaths(report, toPosix(relative(cwd, root))) : report;
@@ -46,7 +53,11 @@ export function check(command: CheckCommand, cwd: string): CheckResult {
     reports.push(result.report);
     skipped.push(...result.skipped);
   }
-  return { report: mergeReports(reports), skipped };
+  return { report: mergeReports(reports), skipped, nothingChecked };
+}
+
+function nothingUnder(shown: string, config: Config): string {
+  return `no spec documents found under ${toPosix(shown)}: looked in ${config.roots.map((root) => `\`${root}\``).join(', ')}; set \`roots\` in .github/specgate.yml to gate other folders`;
 }
 
 interface FilesRequest {
@@ -56,7 +67,7 @@ interface FilesRequest {
   baseRef?: string;
 }
 
-function checkFiles({ targets, cwd, config, baseRef }: FilesRequest): CheckResult {
+function checkFiles({ targets, cwd, config, baseRef }: FilesRequest): Omit<CheckResult, 'nothingChecked'> {
   const paths = targets.map((target) => toPosix(relative(cwd, target)));
   // A file named on the command line is checked even outside the configured roots.
   const widened: Config = { ...config, roots: [...config.roots, ...paths] };

@@ -1,6 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ignoreModule, { type Ignore } from 'ignore';
 import type { SourceFile } from '../engine/index.js';
+
+// CommonJS `export =`: under NodeNext the default import is the function itself at run time.
+const ignore = ignoreModule as unknown as () => Ignore;
 
 // Never worth descending into: dependencies and git's object store can hold millions of files.
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
@@ -12,21 +16,29 @@ export interface RepositoryFiles {
   files: SourceFile[];
 }
 
+/** The patterns of one `.gitignore`, for paths under `base` (`''` for the root). */
+interface IgnoreFile {
+  base: string;
+  matcher: Ignore;
+}
+
 /**
  * Walks a repository root iteratively (deep trees cannot overflow the stack), skipping
- * `node_modules` and `.git` and not following symbolic links (no cycles), and reads the
- * files `pick` selects. Paths come back sorted, so output is stable across file systems.
+ * `node_modules`, `.git` and what the `.gitignore` files of the walked folders ignore,
+ * and not following symbolic links (no cycles), and reads the files `pick` selects.
+ * Paths come back sorted, so output is stable across file systems.
  */
 export function listFiles(root: string, pick: (path: string) => boolean): RepositoryFiles {
   const tree = new Set<string>();
-  const pending: string[] = [''];
+  const pending: Array<{ folder: string; ignores: IgnoreFile[] }> = [{ folder: '', ignores: [] }];
   while (pending.length > 0) {
-    const folder = pending.pop()!;
+    const { folder, ignores: above } = pending.pop()!;
+    const ignores = withGitignore(root, folder, above);
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name)) pending.push(path);
-      } else if (entry.isFile()) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(ignores, `${path}/`)) pending.push({ folder: path, ignores });
+      } else if (entry.isFile() && !isIgnored(ignores, path)) {
         tree.add(path);
       }
     }
@@ -36,6 +48,24 @@ export function listFiles(root: string, pick: (path: string) => boolean): Reposi
     .sort()
     .map((path) => ({ path, content: readBytes(join(root, path)) }));
   return { tree, files };
+}
+
+/** The ignore files in force in `folder`: those above it, then its own `.gitignore` if it has one. */
+function withGitignore(root: string, folder: string, above: readonly IgnoreFile[]): IgnoreFile[] {
+  const file = join(root, folder, '.gitignore');
+  if (!existsSync(file)) return [...above];
+  return [...above, { base: folder, matcher: ignore().add(readFileSync(file, 'utf8')) }];
+}
+
+/** Git's order: the deepest `.gitignore` with a matching pattern (a `!` one included) decides. */
+function isIgnored(ignores: readonly IgnoreFile[], path: string): boolean {
+  for (let i = ignores.length - 1; i >= 0; i--) {
+    const { base, matcher } = ignores[i]!;
+    const result = matcher.test(base === '' ? path : path.slice(base.length + 1));
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
 }
 
 /** Reads a file as bytes: the engine, not the shell, decides about BOMs, CRLF and invalid UTF-8. */

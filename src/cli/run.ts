@@ -30,9 +30,10 @@ export function run(argv: readonly string[], io: CliIo): number {
         io.stdout(listRules(command.format));
         return EXIT.pass;
       case 'check': {
-        const { report, skipped } = check(command, io.cwd);
+        const { report, skipped, nothingChecked } = check(command, io.cwd);
         for (const reason of skipped) io.stderr(`specgate: skipped ${reason}\n`);
-        io.stdout(render(report, command.format));
+        for (const note of nothingChecked) io.stderr(`specgate: ${note}\n`);
+        io.stdout(render(command.quiet ? errorsOnly(report) : report, command.format));
         return report.conclusion === 'failure' ? EXIT.fail : EXIT.pass;
       }
     }
@@ -40,6 +41,11 @@ export function run(argv: readonly string[], io: CliIo): number {
     io.stderr(describeError(error));
     return EXIT.error;
   }
+}
+
+/** `--quiet`: the findings of severity error only; conclusions stay as evaluated. */
+function errorsOnly(report: Report): Report {
+  return { ...report, gates: report.gates.map((gate) => ({ ...gate, findings: gate.findings.filter((finding) => finding.severity === 'error') })) };
 }
 
 function render(report: Report, format: Format): string {
