@@ -1,11 +1,18 @@
 import * as core from '@actions/core';
 import {
-  closeAbandoned, closeResolved, decideChecks, gateMergeGroup, gatePullRequest, readOnlyNote, runCommands, type FlowPort,
+  decideChecks, readOnlyNote, resolveJob, runJob, type FlowPort, type JobResult, type PushPolicy,
 } from '../github/flows/index.js';
 import type { ActionInputs } from './inputs.js';
 import { actionPort, currentRepo } from './port.js';
 import { presentClosed, presentCommands, presentGate } from './present.js';
-import { readEventFromEnv, resolveJob, type Job } from './read-event.js';
+import { readEventFromEnv } from './read-event.js';
+
+/**
+ * The Action judges every open clarification issue on each push and re-gates nothing: it
+ * reads config at each PR's base, and a fork PR's own runs cannot close its issues (see
+ * docs/app-and-action.md).
+ */
+const PUSH_POLICY: PushPolicy = { judge: 'all', regate: false };
 
 /** The port for a job, with the write policy its token and event allow, and the lines that say why. */
 function portFor(inputs: ActionInputs, readOnly: { why: string } | undefined): FlowPort {
@@ -16,33 +23,25 @@ function portFor(inputs: ActionInputs, readOnly: { why: string } | undefined): F
   return port;
 }
 
-/** Runs the use case the triggering event asks for (see read-event.ts for each event) and presents its result. */
+/** Re-run of a workflow runs its event again, so check suite and check run events reach the App only. */
+const RECHECK_SKIPPED = 'specgate does nothing on check suite and check run events in a workflow; re-run the workflow run instead.';
+
+/** Runs the use case the triggering event asks for (see src/github/flows/event-job.ts) and presents its result. */
 export async function dispatchEvent(inputs: ActionInputs): Promise<void> {
   const job = resolveJob(readEventFromEnv());
-  if (job.kind === 'skip') {
-    core.info(job.reason);
+  if (job.kind === 'skip' || job.kind === 'recheck') {
+    core.info(job.kind === 'skip' ? job.reason : RECHECK_SKIPPED);
     core.setOutput('conclusion', 'neutral');
     core.setOutput('findings', '0');
     return;
   }
-  await runJob(inputs, job, currentRepo());
+  const port = portFor(inputs, job.kind === 'pull-request' ? job.readOnly : undefined);
+  await present(await runJob(port, currentRepo(), job, PUSH_POLICY), inputs);
 }
 
-async function runJob(inputs: ActionInputs, job: Exclude<Job, { kind: 'skip' }>, repo: { owner: string; repo: string }): Promise<void> {
-  const port = portFor(inputs, job.kind === 'pull-request' ? job.readOnly : undefined);
-  switch (job.kind) {
-    case 'pull-request':
-      return presentGate(await gatePullRequest(port, { ...repo, number: job.number, ...(job.headSha ? { headSha: job.headSha } : {}) }), inputs);
-    case 'merge-group':
-      return presentGate(await gateMergeGroup(port, { ...repo, headSha: job.headSha, baseSha: job.baseSha, ...(job.headRef ? { headRef: job.headRef } : {}) }), inputs);
-    case 'command': {
-      const { kind: _kind, ...comment } = job;
-      return presentCommands(await runCommands(port, { ...repo, ...comment, fromBot: job.author.endsWith('[bot]') }), inputs);
-    }
-    case 'push':
-      // The Action judges every open clarification issue on each push and re-gates nothing: it reads config at each PR's base (see docs/app-and-action.md).
-      return presentClosed(await closeResolved(port, { ...repo, sha: job.after, judge: 'all' }), inputs);
-    case 'pr-closed':
-      return presentClosed(await closeAbandoned(port, { ...repo, number: job.number, baseSha: job.baseSha }), inputs);
-  }
+/** One gate result, a comment's commands or the issues closed, the runner's way. */
+async function present(result: JobResult, inputs: ActionInputs): Promise<void> {
+  if (result.kind === 'commands') return presentCommands(result.result, inputs);
+  if (result.kind === 'closed') return presentClosed(result.result, inputs);
+  for (const gate of result.results) await presentGate(gate, inputs);
 }

@@ -1,5 +1,6 @@
 import * as core from '@actions/core';
 import { untrustedMarkdown } from '../engine/report/index.js';
+import { PayloadError } from '../github/flows/index.js';
 import { ActionError, ConfigFileError } from './errors.js';
 import { gateWorkspace } from './gate-workspace.js';
 import { readInputs } from './inputs.js';
@@ -17,7 +18,7 @@ export async function run(): Promise<void> {
     if (inputs.path !== undefined) await gateWorkspace({ ...inputs, path: inputs.path });
     else await dispatchEvent(inputs);
   } catch (error) {
-    if (error instanceof ActionError) {
+    if (error instanceof ActionError || error instanceof PayloadError) {
       if (error instanceof ConfigFileError) await reportInvalidConfig(error);
       core.setFailed(`${error.message}. ${error.fix}`);
       return;

@@ -1,7 +1,7 @@
 import type { ApplicationFunction, Probot } from 'probot';
 import { appBotLogin, type GitHubClient } from '../github/flows/index.js';
 import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
-import { onCheckRun, onCheckSuite, onIssueComment, onMergeGroup, onPullRequest, onPullRequestClosed, onPush } from './handlers.js';
+import { APP_EVENTS, onEvent } from './handlers.js';
 import type { AppSettings } from './port.js';
 
 /** Defaults for production; tests pass `issueDelayMs: 0` and a short deadline. */
@@ -20,12 +20,6 @@ export function specgateApp(given: AppSettings = DEFAULT_SETTINGS): ApplicationF
       botLogin: given.botLogin ?? appBotLogin(async () => (await app.auth()) as unknown as GitHubClient),
       evaluator: given.evaluator ?? createEvaluator({ timeoutMs: given.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS }),
     };
-    app.on(['pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review'], (context) => onPullRequest(context, settings));
-    app.on('pull_request.closed', (context) => onPullRequestClosed(context, settings));
-    app.on(['check_suite.requested', 'check_suite.rerequested'], (context) => onCheckSuite(context, settings));
-    app.on(['check_run.rerequested', 'check_run.requested_action'], (context) => onCheckRun(context, settings));
-    app.on('merge_group.checks_requested', (context) => onMergeGroup(context, settings));
-    app.on('issue_comment.created', (context) => onIssueComment(context, settings));
-    app.on('push', (context) => onPush(context, settings));
+    app.on([...APP_EVENTS], (context) => onEvent(context, settings));
   };
 }

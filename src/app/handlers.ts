@@ -1,8 +1,23 @@
 import type { Context } from 'probot';
-import {
-  closeAbandoned, closeResolved, gateMergeGroup, gateOpenPullRequests, gatePullRequest, runCommands, type GateResult,
-} from '../github/flows/index.js';
+import { payloadRepo, resolveJob, runJob, type GateResult, type Job, type JobResult, type PushPolicy } from '../github/flows/index.js';
 import { appPort, type AppSettings } from './port.js';
+
+/**
+ * The webhooks the App subscribes to; the others (a PR edited, labelled) change nothing
+ * specgate reads. Each maps to a use case in src/github/flows/event-job.ts, as the Action's events do.
+ */
+export const APP_EVENTS = [
+  'pull_request.opened', 'pull_request.synchronize', 'pull_request.reopened', 'pull_request.ready_for_review', 'pull_request.closed',
+  'check_suite.requested', 'check_suite.rerequested', 'check_run.rerequested', 'check_run.requested_action',
+  'merge_group.checks_requested', 'issue_comment.created', 'push',
+] as const;
+
+/**
+ * A push to the default branch re-gates open PRs when the config or the constitution
+ * changed, and judges the issues of closed PRs on the touched files only: open PRs keep
+ * their issues in step themselves (see docs/app-and-action.md).
+ */
+const PUSH_POLICY: PushPolicy = { judge: 'merged', regate: true };
 
 /** The App presents a result by logging it: GitHub already shows the check runs and issues. */
 function logGate(context: Context, result: GateResult): void {
@@ -12,63 +27,24 @@ function logGate(context: Context, result: GateResult): void {
   context.log.info({ sha: result.headSha, result: result.kind, ...detail }, 'specgate gated a commit');
 }
 
-/** opened, synchronize, reopened, ready_for_review: gate the new head. */
-export async function onPullRequest(context: Context<'pull_request'>, settings: AppSettings): Promise<void> {
-  const { pull_request: pull, repository } = context.payload;
-  const input = { owner: repository.owner.login, repo: repository.name, number: pull.number, headSha: pull.head.sha };
-  logGate(context, await gatePullRequest(appPort(context, settings), input));
+/** Maps one webhook to its use case, runs it through the App's port and logs what happened. */
+export async function onEvent(context: Context, settings: AppSettings): Promise<void> {
+  const payload = context.payload as unknown as Record<string, unknown>;
+  const job = resolveJob({ name: context.name, payload, actor: context.payload.sender?.login ?? '' });
+  const repo = payloadRepo(payload);
+  if (job.kind === 'skip' || !repo) return;
+  logResult(context, job, await runJob(appPort(context, settings), repo, job, PUSH_POLICY));
 }
 
-/** Closed without merging: its clarification issues are closed as not planned. */
-export async function onPullRequestClosed(context: Context<'pull_request.closed'>, settings: AppSettings): Promise<void> {
-  const { pull_request: pull, repository } = context.payload;
-  if (pull.merged) return;
-  const result = await closeAbandoned(appPort(context, settings), { owner: repository.owner.login, repo: repository.name, number: pull.number, baseSha: pull.base.sha });
-  context.log.info({ pull: pull.number, ...result }, 'specgate closed the clarification issues of an unmerged pull request');
-}
-
-/** requested / rerequested ("Re-run all checks"): gate every PR whose head this is. */
-export async function onCheckSuite(context: Context<'check_suite'>, settings: AppSettings): Promise<void> {
-  const { check_suite: suite, repository } = context.payload;
-  const input = { owner: repository.owner.login, repo: repository.name, sha: suite.head_sha, numbers: suite.pull_requests.map((pull) => pull.number) };
-  for (const result of await gateOpenPullRequests(appPort(context, settings), input)) logGate(context, result);
-}
-
-/** "Re-run" on one run, or a button: `recheck` gates again, `clarify` also opens issues. */
-export async function onCheckRun(context: Context<'check_run'>, settings: AppSettings): Promise<void> {
-  const { check_run: run, repository } = context.payload;
-  const identifier = context.payload.action === 'requested_action' ? context.payload.requested_action?.identifier : 'recheck';
-  if (!run.name.startsWith('specgate') || (identifier !== 'recheck' && identifier !== 'clarify')) return;
-  const input = { owner: repository.owner.login, repo: repository.name, sha: run.head_sha, numbers: run.pull_requests.map((pull) => pull.number), clarify: identifier === 'clarify' };
-  for (const result of await gateOpenPullRequests(appPort(context, settings), input)) logGate(context, result);
-}
-
-/** Merge queues need `specgate` on the merge group's head too. */
-export async function onMergeGroup(context: Context<'merge_group.checks_requested'>, settings: AppSettings): Promise<void> {
-  const { merge_group: group, repository } = context.payload;
-  if (!repository) return;
-  const input = { owner: repository.owner.login, repo: repository.name, headSha: group.head_sha, baseSha: group.base_sha, headRef: group.head_ref };
-  logGate(context, await gateMergeGroup(appPort(context, settings), input));
-}
-
-/** `/specgate <verb>` lines in PR comments. */
-export async function onIssueComment(context: Context<'issue_comment.created'>, settings: AppSettings): Promise<void> {
-  const { comment, issue, repository } = context.payload;
-  const result = await runCommands(appPort(context, settings), {
-    owner: repository.owner.login, repo: repository.name, issueNumber: issue.number, commentId: comment.id, body: comment.body ?? '',
-    author: comment.user?.login ?? 'unknown', fromBot: comment.user?.type === 'Bot' || comment.user?.login.endsWith('[bot]') === true,
-    isPullRequest: Boolean(issue.pull_request),
-  });
-  if (result.kind === 'answered' && result.gate) logGate(context, result.gate);
-}
-
-/** A push to the default branch: re-gates on config changes, closes answered clarifications of merged PRs. */
-export async function onPush(context: Context<'push'>, settings: AppSettings): Promise<void> {
-  const { payload } = context;
-  if (payload.ref !== `refs/heads/${payload.repository.default_branch}` || payload.deleted) return;
-  const owner = payload.repository.owner?.login ?? payload.repository.full_name.split('/')[0]!;
-  const touched = new Set(payload.commits.flatMap((commit) => [...(commit.added ?? []), ...(commit.modified ?? []), ...(commit.removed ?? [])]));
-  const result = await closeResolved(appPort(context, settings), { owner, repo: payload.repository.name, sha: payload.after, touched, judge: 'merged' });
-  for (const gate of result.regated) logGate(context, gate);
-  if (result.kind === 'closed' && result.closed.length > 0) context.log.info({ closed: result.closed }, 'specgate closed resolved clarification issues');
+function logResult(context: Context, job: Job, result: JobResult): void {
+  if (result.kind === 'gated') {
+    for (const gate of result.results) logGate(context, gate);
+  } else if (result.kind === 'commands') {
+    if (result.result.kind === 'answered' && result.result.gate) logGate(context, result.result.gate);
+  } else if ('regated' in result.result) {
+    for (const gate of result.result.regated) logGate(context, gate);
+    if (result.result.kind === 'closed' && result.result.closed.length > 0) context.log.info({ closed: result.result.closed }, 'specgate closed resolved clarification issues');
+  } else if (job.kind === 'pr-closed') {
+    context.log.info({ pull: job.number, ...result.result }, 'specgate closed the clarification issues of an unmerged pull request');
+  }
 }

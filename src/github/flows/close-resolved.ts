@@ -21,6 +21,8 @@ export interface CloseResolvedInput extends RepoInput {
    * keep their issues in step themselves); `all`, every open one.
    */
   judge: 'merged' | 'all';
+  /** Whether a config or constitution change in `touched` gates the open PRs again (default true). */
+  regate?: boolean;
 }
 
 /** What a push came to. */
@@ -41,7 +43,7 @@ export async function closeResolved(port: FlowPort, input: CloseResolvedInput): 
     return { kind: 'skipped', reason: 'The repository never opted in (no config, no spec folders).', regated: [] };
   }
   // Only a push whose paths are known can say the config or the constitution changed; an invalid config is a result for the PRs too.
-  const regated = configTouched || loaded.config.constitution.some((path) => input.touched?.has(path)) ? await gateOpenPullRequests(port, { owner: input.owner, repo: input.repo }) : [];
+  const regated = input.regate !== false && (configTouched || loaded.config.constitution.some((path) => input.touched?.has(path))) ? await gateOpenPullRequests(port, { owner: input.owner, repo: input.repo }) : [];
   if (loaded.state === 'invalid') return { kind: 'skipped', reason: 'The config is invalid; no issue is closed until it is fixed.', invalid: loaded.errors, regated };
   const settings = issueSettings(loaded.config);
   if (settings.mode === 'off') return { kind: 'skipped', reason: 'Clarification issues are off in the config; nothing to close.', regated };

@@ -22,3 +22,5 @@ export { limitConfigFile, ConfigFileTooLargeError } from './limit-config-file.js
 export { appBotLogin } from './bot-login.js';
 export { applyWaivers, describeWaivers } from './apply-waivers.js';
 export { decideChecks, readOnlyNote, isInstallationToken, type ChecksDecision, type CheckRunsMode } from './decide-checks.js';
+export { resolveJob, payloadRepo, PayloadError, type Job, type EventInput } from './event-job.js';
+export { runJob, type JobResult, type PushPolicy } from './run-job.js';
