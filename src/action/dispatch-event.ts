@@ -1,10 +1,9 @@
-import * as core from '@actions/core';
 import {
   decideChecks, readOnlyNote, resolveJob, runJob, type FlowPort, type JobResult, type PushPolicy,
 } from '../github/flows/index.js';
 import type { ActionInputs } from './inputs.js';
 import { actionPort, currentRepo } from './port.js';
-import { presentClosed, presentCommands, presentGate } from './present.js';
+import { neutral, presentClosed, presentCommands, presentGate } from './present.js';
 import { readEventFromEnv } from './read-event.js';
 
 /**
@@ -29,12 +28,7 @@ const RECHECK_SKIPPED = 'specgate does nothing on check suite and check run even
 /** Runs the use case the triggering event asks for (see src/github/flows/event-job.ts) and presents its result. */
 export async function dispatchEvent(inputs: ActionInputs): Promise<void> {
   const job = resolveJob(readEventFromEnv());
-  if (job.kind === 'skip' || job.kind === 'recheck') {
-    core.info(job.kind === 'skip' ? job.reason : RECHECK_SKIPPED);
-    core.setOutput('conclusion', 'neutral');
-    core.setOutput('findings', '0');
-    return;
-  }
+  if (job.kind === 'skip' || job.kind === 'recheck') return neutral([job.kind === 'skip' ? job.reason : RECHECK_SKIPPED]);
   const port = portFor(inputs, job.kind === 'pull-request' ? job.readOnly : undefined);
   await present(await runJob(port, currentRepo(), job, PUSH_POLICY), inputs);
 }

@@ -10,7 +10,11 @@ import type { ActionInputs } from './inputs.js';
 export function loadConfig(text: string | undefined, file: string, inputs: ActionInputs): Config {
   const result = parseConfig(text);
   if (!result.ok) throw configFileError(result.errors, file);
-  const config = result.config;
+  return withInputs(result.config, inputs);
+}
+
+/** Applies the inputs that override the config (`fail-on`, `clarification-issues`), in place. */
+export function withInputs(config: Config, inputs: ActionInputs): Config {
   if (inputs.failOn) config['fail-on'] = inputs.failOn;
   if (inputs.clarificationIssues) config['clarification-issues'].mode = inputs.clarificationIssues;
   return config;

@@ -8,6 +8,7 @@ import {
 import { untrustedLog } from '../engine/index.js';
 import { EventError, InputError } from './errors.js';
 import type { ActionInputs } from './inputs.js';
+import { withInputs } from './load-config.js';
 
 /** Pause between issue creations: GitHub's secondary limits on content-creating requests. */
 const CREATE_DELAY_MS = 1_000;
@@ -40,9 +41,7 @@ export function currentRepo(env: NodeJS.ProcessEnv = process.env): RepoInput {
 /** The config at the run's base, `_extends` followed, with the inputs that override it applied. */
 async function readConfig(at: RepoInput & { octokit: GitHubClient; ref: string }, inputs: ActionInputs): Promise<LoadedConfig> {
   const loaded = await readConfigChain({ ...at, path: inputs.config });
-  if (loaded.state === 'invalid') return loaded;
-  if (inputs.failOn) loaded.config['fail-on'] = inputs.failOn;
-  if (inputs.clarificationIssues) loaded.config['clarification-issues'].mode = inputs.clarificationIssues;
+  if (loaded.state !== 'invalid') withInputs(loaded.config, inputs);
   return loaded;
 }
 

@@ -8,7 +8,7 @@ import type { ActionInputs } from './inputs.js';
 import { configFileError } from './load-config.js';
 
 /** Outputs of a run that gated nothing: the job passes. */
-function neutral(lines: readonly string[]): void {
+export function neutral(lines: readonly string[]): void {
   for (const line of lines) core.info(untrustedLog(line));
   core.setOutput('conclusion', 'neutral');
   core.setOutput('findings', '0');
