@@ -33,7 +33,9 @@ export function check(command: CheckCommand, cwd: string): CheckResult {
   const folders = targets.filter((target) => statSync(target).isDirectory());
   const files = targets.filter((target) => !folders.includes(target));
   const configFile = command.config === undefined ? undefined : resolve(cwd, command.config);
-  const configFor = (root: string): Config => readConfig({ root, cwd, ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}) });
+  const skipped: string[] = [];
+  const configFor = (root: string): Config =>
+    readConfig({ root, cwd, skipped: (reason) => skipped.push(reason), ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}) });
   const several = targets.length > 1;
 
   const nothingChecked: string[] = [];
@@ -47,7 +49,6 @@ export function check(command: CheckCommand, cwd: string): CheckResult {
     const report = evaluate({ files: sources, config, tree, ...(base ? { base } : {}) });
     return several ? prefixPaths(report, toPosix(relative(cwd, root))) : report;
   });
-  const skipped: string[] = [];
   if (files.length > 0) {
     const result = checkFiles({ targets: files, cwd, config: configFor(cwd), ...(command.base !== undefined ? { baseRef: command.base } : {}) });
     reports.push(result.report);
