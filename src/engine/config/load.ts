@@ -57,7 +57,10 @@ export function parseConfig(text: string | undefined): ConfigResult {
 export function validateConfig(data: unknown, doc?: Source): ConfigResult {
   const parsed = configSchema.safeParse(data ?? {});
   if (!parsed.success) {
-    return { ok: false, errors: capped(parsed.error.issues.slice(0, MAX_ERRORS + 1).map((issue) => fromIssue(issue, data, doc)), parsed.error.issues.length) };
+    // All problems in one pass: unknown rule ids too, read from the raw data.
+    const shapeErrors = parsed.error.issues.slice(0, MAX_ERRORS + 1).map((issue) => fromIssue(issue, data, doc));
+    const ruleErrors = validateRules(looseRules(data), doc).filter((error) => !shapeErrors.some((other) => other.path === error.path));
+    return { ok: false, errors: capped([...shapeErrors, ...ruleErrors], parsed.error.issues.length + ruleErrors.length) };
   }
   const errors = validateRules(parsed.data, doc);
   return errors.length > 0 ? { ok: false, errors: capped(errors, errors.length) } : { ok: true, config: parsed.data };
@@ -112,7 +115,17 @@ function fromIssue(issue: z.core.$ZodIssue, data: unknown, doc?: Source): Config
   return { path: dotted, line: lineOf(doc, path), message: issue.message, fix };
 }
 
-function validateRules(config: Config, doc?: Source): ConfigError[] {
+type RuleSettings = Pick<Config, 'rules' | 'overrides'>;
+
+/** The `rules` maps of data that failed validation, as far as they are maps. */
+function looseRules(data: unknown): RuleSettings {
+  const record = (value: unknown): Record<string, unknown> => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+  const top = record(data);
+  const overrides = Array.isArray(top.overrides) ? top.overrides.map((entry) => ({ rules: record(record(entry).rules) })) : [];
+  return { rules: record(top.rules), overrides } as unknown as RuleSettings;
+}
+
+function validateRules(config: RuleSettings, doc?: Source): ConfigError[] {
   const errors: ConfigError[] = [];
   const byId = new Map(registry.map((rule) => [rule.meta.id, rule]));
   const check = (settings: Config['rules'], prefix: string[]): void => {
@@ -123,7 +136,7 @@ function validateRules(config: Config, doc?: Source): ConfigError[] {
         errors.push({ path: path.join('.'), line: lineOf(doc, path), message: `Unknown rule \`${id}\``, fix: 'Run `specgate rules` or see docs/rules/ for the rule ids.' });
         continue;
       }
-      if (typeof setting === 'object' && setting.options) {
+      if (typeof setting === 'object' && setting !== null && setting.options) {
         const result = rule.meta.options.safeParse(setting.options);
         if (!result.success) {
           for (const issue of result.error.issues) {
