@@ -58,7 +58,7 @@ export function classifyKind(path: string, text: string): Kind {
   if (/^design document\b/i.test(title)) return 'plan';
   if (/^tasks\b/i.test(title)) return 'tasks';
   if (/constitution\b/i.test(title) && !ABOUT_A_DOCUMENT.test(title)) return 'constitution';
-  if (/checklist\b/i.test(title) && /^\s*[-*] \[[ xX]\] CHK\d+/m.test(text)) return 'checklist';
+  if (/checklist\b/i.test(title) && /^[ \t]*[-*] \[[ xX]\] CHK\d+/m.test(text)) return 'checklist';
   return 'other';
 }
 
@@ -70,7 +70,7 @@ function firstHeading(text: string): string {
 /** Kiro's content: numbered requirements with user stories, or numbered tasks citing criteria. */
 function isKiroContent(text: string): boolean {
   if (/^#{2,4}\s+Requirement \d+\b/m.test(text) && /\*\*User Story:?\*\*/.test(text)) return true;
-  return /^\s*[-*] \[[ xX]\]\*? \d+(?:\.\d+)*\.? /m.test(text) && /_Requirements?:\s*\d+\.\d+/.test(text);
+  return /^[ \t]*[-*] \[[ xX]\]\*? \d+(?:\.\d+)*\.? /m.test(text) && /_Requirements?:\s*\d+\.\d+/.test(text);
 }
 
 /** OpenSpec's content: `### Requirement:` with `#### Scenario:`, delta sections, or a proposal's Why and What Changes. */
@@ -98,13 +98,13 @@ export function classifyFamily(kind: Kind, text: string, path = ''): Family {
     }
   }
   // The gen-1 spec template closes with "Review & Acceptance Checklist" and "Execution Status".
-  if (/^##\s+(Execution Flow|Progress Tracking|Execution Status|Review & Acceptance Checklist)\b/m.test(text) || /^\s*[-*] \[[ xX]\] All NEEDS CLARIFICATION resolved/m.test(text)) {
+  if (/^##\s+(Execution Flow|Progress Tracking|Execution Status|Review & Acceptance Checklist)\b/m.test(text) || /^[ \t]*[-*] \[[ xX]\] All NEEDS CLARIFICATION resolved/m.test(text)) {
     return 'speckit-gen1';
   }
   if (
     /^#{2,4}\s+User Story \d+\b/m.test(text) ||
     /\*\*FR-\d{3,}\*\*/.test(text) ||
-    /^\s*[-*] \[[ xX]\] (\*\*)?T\d{3,}(\*\*)? .*\[US\d+\]/m.test(text) ||
+    /^[ \t]*[-*] \[[ xX]\] (\*\*)?T\d{3,}(\*\*)? .*\[US\d+\]/m.test(text) ||
     /\bCHK\d{3,}\b/.test(text) ||
     /\/speckit\.[a-z]+/.test(text)
   ) {

@@ -170,3 +170,12 @@ describe('notes across several roots (specgate check a b)', () => {
     expect(merged.notes).toEqual([`web: ${unseen.notes![0]!}`]);
   });
 });
+
+describe('family detection cost', () => {
+  it('is linear on a megabyte of blank lines (a line-start `\\s*` once spanned every blank line below it)', () => {
+    const text = '\n'.repeat(1_048_576);
+    const started = performance.now();
+    expect(classifyFamily(classifyKind('specs/001-a/notes.md', text), text, 'specs/001-a/notes.md')).toBe('generic');
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
