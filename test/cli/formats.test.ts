@@ -13,7 +13,8 @@ describe('specgate check --format', () => {
     for (const gate of report.gates) {
       expect(Object.keys(gate)).toEqual(['id', 'conclusion', 'findings']);
       for (const finding of gate.findings) {
-        expect(Object.keys(finding)).toEqual(['rule', 'severity', 'path', 'line', 'message']);
+        // The shape grows by optional fields only (README "JSON report"): `column` and `fix` when known, `docs` always.
+        expect(Object.keys(finding).filter((key) => !['column', 'fix'].includes(key))).toEqual(['rule', 'severity', 'path', 'line', 'message', 'docs']);
         expect(['error', 'warning', 'notice']).toContain(finding.severity);
       }
     }
@@ -56,5 +57,31 @@ describe('specgate rules, --help, --version', () => {
     expect(runCli(['--help'], '/').stdout).toContain('specgate check [PATH...]');
     expect(runCli([], '/').stdout).toContain('Exit codes');
     expect(runCli(['--version'], '/').stdout).toMatch(/^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('specgate check --format json: the additions', () => {
+  // Modelled on the shape of a spec-kit feature with a spec and tasks (corpus: speckit specs/*/spec.md + tasks.md).
+  const feature = makeRepo({
+    'specs/001-a/spec.md': '# Feature Specification: A\n\n## Requirements\n\n- **FR-001**: System MUST export drafts.\n- **FR-002**: System MUST import drafts.\n\n[NEEDS CLARIFICATION: which format?]\n',
+    'specs/001-a/tasks.md': '# Tasks: A\n\n- [ ] T001 Export drafts (FR-001)\n',
+  });
+
+  it('a finding carries `fix` (the expected-clause of its message) and `docs`', () => {
+    const report = JSON.parse(runCli(['check', '--format', 'json'], feature).stdout);
+    const finding = report.gates[0].findings.find((f: { rule: string }) => f.rule === 'no-unresolved-clarifications');
+    expect(finding.fix).toBe('an answer recorded under `## Clarifications`');
+    expect(finding.message.endsWith(`, expected ${finding.fix}`)).toBe(true);
+    expect(finding.docs).toMatch(/docs\/rules\/no-unresolved-clarifications\.md$/);
+  });
+
+  it('the coverage table: one row per requirement with how tasks cover it', () => {
+    const report = JSON.parse(runCli(['check', '--format', 'json'], feature).stdout);
+    expect(report.coverage).toEqual([
+      expect.objectContaining({ feature: 'specs/001-a', spec: 'specs/001-a/spec.md', tasks: 'specs/001-a/tasks.md', rows: [
+        expect.objectContaining({ id: 'FR-001', via: 'id', tasks: ['T001'] }),
+        expect.objectContaining({ id: 'FR-002', via: 'none', tasks: [] }),
+      ] }),
+    ]);
   });
 });
