@@ -102,7 +102,7 @@ describe('renderText grouping', () => {
 describe('renderJson and renderSarif', () => {
   it('leaves out engine-internal fields from the JSON report', () => {
     const parsed = JSON.parse(renderJson(reportOf([{ ...finding(0), column: 3 }])));
-    expect(parsed.gates[0].findings[0]).toEqual({ rule: 'no-unresolved-clarifications', severity: 'error', path: 'specs/000-x/spec.md', line: 1, message: 'Unexpected marker `0`' });
+    expect(parsed.gates[0].findings[0]).toEqual({ rule: 'no-unresolved-clarifications', severity: 'error', path: 'specs/000-x/spec.md', line: 1, column: 3, message: 'Unexpected marker `0`', docs: 'https://example.test/r.md' });
   });
 
   it('maps notice to the SARIF level note and indexes rules', () => {
