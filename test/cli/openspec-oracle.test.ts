@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runCli } from './support.js';
 
 // OpenSpec's own CLI as the oracle: every item `openspec validate --all --strict --json` rejects
@@ -47,9 +47,10 @@ function openspecValidate(root: string): OpenSpecItem[] {
       CI: '1',
       NO_COLOR: '1',
     },
-    timeout: 20_000,
+    timeout: 60_000,
   });
   if (result.error) throw result.error;
+  if (result.stdout.trim() === '') throw new Error(`openspec printed nothing (exit ${String(result.status)}): ${result.stderr}`);
   return (JSON.parse(result.stdout) as { items: OpenSpecItem[] }).items;
 }
 
@@ -68,10 +69,14 @@ const repositories = readdirSync(FIXTURES).sort();
 
 describe.each(repositories)('OpenSpec as the oracle: %s', (name) => {
   const root = mkdtempSync(join(tmpdir(), `specgate-openspec-${name}-`));
-  cpSync(join(FIXTURES, name), root, { recursive: true });
-  const items = openspecValidate(root);
-  const report = runCli(['check', root, '--format', 'json'], process.cwd());
-  const findings: Finding[] = (JSON.parse(report.stdout) as { gates: { findings: Finding[] }[] }).gates.flatMap((gate) => gate.findings);
+  let items: OpenSpecItem[] = [];
+  let findings: Finding[] = [];
+  beforeAll(() => {
+    cpSync(join(FIXTURES, name), root, { recursive: true });
+    items = openspecValidate(root);
+    const report = runCli(['check', root, '--format', 'json'], process.cwd());
+    findings = (JSON.parse(report.stdout) as { gates: { findings: Finding[] }[] }).gates.flatMap((gate) => gate.findings);
+  }, 90_000);
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('gets a verdict from OpenSpec on every item', () => {
