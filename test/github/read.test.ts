@@ -89,3 +89,49 @@ test('nothing is fetched for a PR that changes no gated file', async () => {
   expect(documents).toEqual({ files: [], base: new Map(), changed: [], notes: [] });
   expect(standIn.requests).toEqual([]);
 });
+
+test('an OpenSpec pull request gates each change it touches whole, with the main specs its deltas modify, and no other change', async () => {
+  // Modelled on the layout of the OpenSpec repositories of the study corpus (openspec/changes/<id>/, openspec/specs/<capability>/spec.md).
+  const delta = '## MODIFIED Requirements\n### Requirement: Login\nThe system SHALL log users in.\n\n#### Scenario: Valid password\n- **WHEN** a user signs in\n- **THEN** a session starts\n';
+  const repo = standIn.state.addRepo('acme', 'ospec', {
+    'openspec/project.md': '# Project\n',
+    'openspec/specs/auth/spec.md': '# Auth\n\n## Purpose\nSign-in.\n\n## Requirements\n### Requirement: Login\nThe system SHALL log users in.\n\n#### Scenario: Valid password\n- **WHEN** a user signs in\n- **THEN** a session starts\n',
+    'openspec/specs/billing/spec.md': '# Billing\n',
+    'openspec/changes/add-login/proposal.md': '# Change\n\n## Why\nUsers need sessions.\n\n## What Changes\n- Login\n',
+    'openspec/changes/add-login/tasks.md': '## 1. Login\n- [ ] 1.1 Build it\n',
+    'openspec/changes/add-login/.openspec.yaml': 'schema: spec-driven\n',
+    'openspec/changes/add-billing/proposal.md': '# Other change\n',
+    'openspec/changes/add-billing/specs/billing/spec.md': '## ADDED Requirements\n',
+  });
+  repo.commit('feature', { 'openspec/changes/add-login/specs/auth/spec.md': delta });
+  const pull = repo.openPull('feature');
+  const octokit = octokitFor(standIn);
+  const info = await getPullRequest({ octokit, owner: 'acme', repo: 'ospec', number: pull.number });
+  const changed = await listChangedFiles({ octokit, owner: 'acme', repo: 'ospec', number: pull.number });
+  const documents = await readDocuments({ octokit, owner: 'acme', repo: 'ospec', headSha: info.headSha, baseSha: info.baseSha, changed, config: defaultConfig() });
+  expect(documents.files.map((file) => file.path)).toEqual([
+    'openspec/changes/add-login/proposal.md',
+    'openspec/changes/add-login/specs/auth/spec.md',
+    'openspec/changes/add-login/tasks.md',
+    'openspec/specs/auth/spec.md',
+  ]);
+  expect(documents.changed).toEqual([
+    'openspec/changes/add-login/proposal.md',
+    'openspec/changes/add-login/specs/auth/spec.md',
+    'openspec/changes/add-login/tasks.md',
+    'openspec/specs/auth/spec.md',
+  ]);
+
+  // Touching a change only through a file that is not markdown (here its .openspec.yaml) still gates it whole.
+  repo.commit('yaml', { 'openspec/changes/add-billing/.openspec.yaml': 'schema: spec-driven\n' });
+  const yamlPull = repo.openPull('yaml');
+  const yamlInfo = await getPullRequest({ octokit, owner: 'acme', repo: 'ospec', number: yamlPull.number });
+  const yamlChanged = await listChangedFiles({ octokit, owner: 'acme', repo: 'ospec', number: yamlPull.number });
+  const yamlDocuments = await readDocuments({ octokit, owner: 'acme', repo: 'ospec', headSha: yamlInfo.headSha, baseSha: yamlInfo.baseSha, changed: yamlChanged, config: defaultConfig() });
+  expect(yamlDocuments.files.map((file) => file.path)).toEqual([
+    'openspec/changes/add-billing/proposal.md',
+    'openspec/changes/add-billing/specs/billing/spec.md',
+    'openspec/specs/billing/spec.md',
+  ]);
+  expect(standIn.problems).toEqual([]);
+});

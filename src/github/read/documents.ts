@@ -1,5 +1,7 @@
 import { featureFolder } from '../../engine/classify.js';
 import { isGated, type Config, type SourceFile } from '../../engine/index.js';
+import { selectOpenSpec } from '../../engine/openspec/select.js';
+import { openspecPlace } from '../../engine/rules/openspec/parse.js';
 import type { GitHubClient, RepoRef } from '../client.js';
 import { fetchObjects, readFullText, type BlobContent, type ObjectRequest } from './blobs.js';
 import { readTree, TRUNCATED_TREE_NOTE } from './tree.js';
@@ -20,7 +22,7 @@ export interface PullRequestDocuments {
   files: SourceFile[];
   /** Texts before the change, for gated files the PR modifies. */
   base: Map<string, string>;
-  /** Gated paths the PR changes (what the engine's findings should be about). */
+  /** Gated paths the PR changes, and every document of an OpenSpec change it touches (what the engine's findings should be about). */
   changed: string[];
   /** Path of the constitution used, if any. */
   constitution?: string;
@@ -33,16 +35,20 @@ export interface PullRequestDocuments {
 /**
  * Reads what the gates need in one round trip: feature folders at the head SHA (changed
  * files and the siblings rules compare them with), base texts of modified files, the
- * constitution from the base, and (sent together with them) the head's file list.
- * Nothing is fetched for a PR that changes no gated file.
+ * constitution from the base, and (sent together with them) the head's file list. The
+ * OpenSpec documents are picked from that list ({@link selectOpenSpec}: each touched change
+ * whole, the main specs its deltas apply to) and read in a second batch.
+ * Nothing is fetched for a PR that changes no gated file and touches no OpenSpec change.
  */
 export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequestDocuments> {
   const { config, headSha, baseSha } = input;
   const gated = input.changed.filter((file) => file.status !== 'removed' && isGated(file.path, config));
-  if (gated.length === 0) return { files: [], base: new Map(), changed: [], notes: [] };
+  const openspec = input.changed.filter((file) => openspecPlace(file.path) !== undefined && isGated(withMarkdown(file.path), config));
+  if (gated.length === 0 && openspec.length === 0) return { files: [], base: new Map(), changed: [], notes: [] };
   const constitutionChanged = gated.some((file) => config.constitution.includes(file.path));
-  const features = [...new Set(gated.map((file) => folderOf(file.path, config)).filter((folder) => folder !== ''))];
-  const loose = gated.filter((file) => folderOf(file.path, config) === '');
+  const plain = gated.filter((file) => openspecPlace(file.path) === undefined);
+  const features = [...new Set(plain.map((file) => folderOf(file.path, config)).filter((folder) => folder !== ''))];
+  const loose = plain.filter((file) => folderOf(file.path, config) === '');
   const modified = gated.filter((file) => file.status === 'modified' || file.status === 'renamed' || file.status === 'changed');
   const constitution = constitutionChanged ? [] : config.constitution;
 
@@ -83,16 +89,37 @@ export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequ
       add(path, result.blob, baseSha);
     }
   }
+  const selected = openspec.length === 0 ? [] : openspecGated(input, tree.state === 'complete' ? tree.paths : undefined);
+  const selectedResults = await fetchObjects({ ...input, requests: selected.map((path) => ({ expression: `${headSha}:${path}` })) });
+  selected.forEach((path, at) => {
+    const result = selectedResults[at];
+    if (result?.type === 'blob') add(path, result.blob, headSha);
+  });
   // Only blobs GraphQL truncated cost a request here.
   await Promise.all(pending);
   return {
     files: [...files.values()].sort((a, b) => a.path.localeCompare(b.path)),
     base,
-    changed: gated.map((file) => file.path).sort(),
+    changed: [...new Set([...gated.map((file) => file.path), ...selected])].sort(),
     ...(constitutionPath ? { constitution: constitutionPath } : {}),
     ...(tree.state === 'complete' ? { tree: tree.paths } : {}),
     notes: tree.state === 'truncated' ? [TRUNCATED_TREE_NOTE] : [],
   };
+}
+
+/**
+ * The OpenSpec documents a PR gates, from the head's file list; without the list (GitHub
+ * truncated it), the OpenSpec files it changes.
+ */
+function openspecGated({ changed, config }: ReadDocumentsInput, tree: ReadonlySet<string> | undefined): string[] {
+  const present = changed.filter((file) => file.status !== 'removed').map((file) => file.path);
+  const { gate } = selectOpenSpec(changed.map((file) => file.path), tree ?? present);
+  return gate.filter((path) => isGated(path, config));
+}
+
+// A non-markdown file of a change (its `.openspec.yaml`) touches the change when the change's documents are gated.
+function withMarkdown(path: string): string {
+  return path.toLowerCase().endsWith('.md') ? path : `${path.slice(0, path.lastIndexOf('/') + 1)}proposal.md`;
 }
 
 function folderOf(path: string, config: Config): string {
