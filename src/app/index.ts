@@ -1,4 +1,4 @@
-/** Entry point of `npm start`: see server.ts. */
-import { run } from './server.js';
+/** Entry point of `npm start`: see run.ts. */
+import { run } from './run.js';
 
 await run();
