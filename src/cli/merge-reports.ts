@@ -10,6 +10,7 @@ export function prefixPaths(report: Report, prefix: string): Report {
     documents: report.documents.map((document) => ({ ...document, path: at(document.path) })),
     ...(report.coverage ? { coverage: report.coverage.map((entry) => ({ ...entry, feature: at(entry.feature), spec: at(entry.spec), tasks: at(entry.tasks) })) } : {}),
     ...(report.notes ? { notes: report.notes.map((note) => `${prefix.replace(/\/+$/, '')}: ${note}`) } : {}),
+    ...(report.suppressions ? { suppressions: report.suppressions.map((entry) => ({ ...entry, path: at(entry.path) })) } : {}),
   };
 }
 
@@ -32,6 +33,7 @@ export function mergeReports(reports: readonly Report[]): Report {
     documents: reports.flatMap((report) => report.documents),
     ...(reports.some((report) => report.coverage) ? { coverage: reports.flatMap((report) => report.coverage ?? []) } : {}),
     ...(reports.some((report) => report.notes) ? { notes: reports.flatMap((report) => report.notes ?? []) } : {}),
+    ...(reports.some((report) => report.suppressions) ? { suppressions: reports.flatMap((report) => report.suppressions ?? []) } : {}),
   };
 }
 

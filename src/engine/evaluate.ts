@@ -6,6 +6,7 @@ import { unrecognisedNotes } from './report/notes.js';
 import type { Rule } from './rule.js';
 import { resolveOverlaps, type Candidate } from './overlaps.js';
 import { rules as registry } from './rules/index.js';
+import { applySuppressions } from './suppress.js';
 import {
   GATES,
   type Conclusion, type Document, type Finding, type GateResult, type RawFinding, type Report, type Severity, type SourceFile,
@@ -57,12 +58,14 @@ export function evaluate(input: EvaluateInput): Report {
     }
   }
 
-  const findings = resolveOverlaps(candidates).sort(compareFindings);
+  // Inline `<!-- specgate-disable… -->` comments drop the findings they cover and are listed (suppress.ts).
+  const { findings: unsuppressed, suppressions } = applySuppressions(resolveOverlaps(candidates), documents, registry.map((rule) => rule.meta.id), DOCS_BASE);
+  const findings = unsuppressed.sort(compareFindings);
   const notes = unrecognisedNotes(input.tree ?? input.files.map((file) => file.path), documents, config);
   // Documents none of which is recognised gate nothing: the run ends neutral, and the note says why.
   const report = fold(findings, documents, config, notes.length === 0 && documents.length > 0);
   const coverage = buildCoverage(documents);
-  return { ...report, ...(coverage.length > 0 ? { coverage } : {}), ...(notes.length > 0 ? { notes } : {}) };
+  return { ...report, ...(coverage.length > 0 ? { coverage } : {}), ...(notes.length > 0 ? { notes } : {}), ...(suppressions.length > 0 ? { suppressions } : {}) };
 }
 
 interface RunArgs {

@@ -1,3 +1,4 @@
+import type { SuppressionEntry } from '../suppress.js';
 import type { Finding, Report } from '../types.js';
 
 /** One finding as the JSON report carries it; `column` and `fix` only when known. */
@@ -38,6 +39,8 @@ export interface JsonReport {
   documents: Array<{ path: string; kind: string; family: string }>;
   /** Present when some feature has both a spec and a tasks document. */
   coverage?: JsonCoverage[];
+  /** Every inline suppression comment and the findings it suppressed; present when there is one. */
+  suppressions?: SuppressionEntry[];
 }
 
 /** The clause after the last `, expected ` of an "Unexpected X, expected Y" message. */
@@ -73,6 +76,7 @@ export function toJsonReport(report: Report): JsonReport {
           })),
         }
       : {}),
+    ...(report.suppressions ? { suppressions: report.suppressions.map(({ path, line, rules, reason, kind, suppressed }) => ({ path, line, rules, reason, kind, suppressed })) } : {}),
   };
 }
 

@@ -43,7 +43,9 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     out += part.text;
     shown += part.count;
   }
-  // The coverage table is extra: shown when it fits, never at the expense of findings.
+  // The audit trail of inline suppressions, then the coverage table: shown when they fit, never at the expense of findings.
+  const suppressions = renderSuppressions(report);
+  if (suppressions !== '' && out.length + suppressions.length + 1 <= maxLength) out += `\n${suppressions}`;
   const coverage = renderCoverageMarkdown(report.coverage ?? []);
   if (coverage !== '' && out.length + coverage.length + 1 <= maxLength) out += `\n${coverage}`;
   return clip(out, maxLength);
@@ -71,6 +73,18 @@ function header(report: Report, title: string | undefined): string {
 }
 
 /** Paths and messages quote what a pull request wrote: they go through the untrusted-text functions. */
+/** Each inline suppression: where, which rules, its reason and how many findings it silenced. */
+function renderSuppressions(report: Report): string {
+  const entries = report.suppressions ?? [];
+  if (entries.length === 0) return '';
+  const lines = entries.map((entry) => {
+    const rules = entry.rules.length === 0 ? 'all rules' : entry.rules.map((rule) => untrustedCode(rule, { max: 100 })).join(', ');
+    const count = `${entry.suppressed.length} finding${entry.suppressed.length === 1 ? '' : 's'}`;
+    return `- ${untrustedCode(`${entry.path}:${entry.line}`, { max: 300 })} ${rules}: ${untrustedMarkdown(entry.reason === '' ? '(no reason given)' : entry.reason, { max: 500 })} (${count})`;
+  });
+  return `### Suppressions\n\n${lines.join('\n')}\n`;
+}
+
 function groupLine(group: FindingGroup): string {
   const { first } = group;
   const where = untrustedCode(`${first.path}:${first.line}`, { max: 300 });
