@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +14,13 @@ let packed: { filename: string; files: Array<{ path: string }> };
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'specgate-pack-'));
-  // `prepare` builds build/ fresh before packing.
-  packed = JSON.parse(execFileSync('npm', ['pack', '--pack-destination', work, '--json'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
+  // What `prepare` does before packing (tsc -p tsconfig.build.json), into a copy of the package's
+  // files, so the checkout's own build/ (which `npm start` runs) is never rewritten under other tests.
+  const stage = join(work, 'stage');
+  mkdirSync(stage);
+  for (const entry of ['package.json', 'README.md', 'LICENSE', 'bin', 'dist', 'schema', 'action.yml', 'app.yml']) cpSync(join(REPO, entry), join(stage, entry), { recursive: true });
+  execFileSync(TSC, ['-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(stage, 'build')], { cwd: REPO, stdio: 'ignore' });
+  packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--json'], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
   consumer = join(work, 'consumer');
   mkdirSync(join(consumer, 'specs/001-a'), { recursive: true });
   writeFileSync(join(consumer, 'package.json'), '{ "name": "consumer", "private": true, "type": "module" }\n');
