@@ -1,4 +1,4 @@
-import type { Document, Finding } from './types.js';
+import type { Document, Finding, Severity } from './types.js';
 
 /** The id under which a malformed suppression comment is reported. */
 export const SUPPRESSION_RULE = 'valid-suppression';
@@ -58,25 +58,35 @@ export function readDirectives(lines: readonly string[]): Directive[] {
   return directives;
 }
 
-function problem(document: Document, line: number, message: string, docsBase: string): Finding {
-  return { rule: SUPPRESSION_RULE, gate: 'completeness', severity: 'warning', path: document.path, line, message, docs: `${docsBase}${SUPPRESSION_RULE}.md` };
+/** How the run reports this rule for a document: its configured severity, or `off`. */
+export type SuppressionSeverity = (document: Document) => Severity | 'off';
+
+interface Reporting {
+  docsBase: string;
+  severityOf: SuppressionSeverity;
+}
+
+function problem(document: Document, line: number, message: string, reporting: Reporting): Finding[] {
+  const severity = reporting.severityOf(document);
+  if (severity === 'off') return [];
+  return [{ rule: SUPPRESSION_RULE, gate: 'completeness', severity, path: document.path, line, message, docs: `${reporting.docsBase}${SUPPRESSION_RULE}.md` }];
 }
 
 /** The scopes a document's directives open, and the findings its malformed ones are. */
-function scopesOf(document: Document, known: ReadonlySet<string>, docsBase: string): { scopes: Scope[]; problems: Finding[] } {
+function scopesOf(document: Document, known: ReadonlySet<string>, reporting: Reporting): { scopes: Scope[]; problems: Finding[] } {
   const scopes: Scope[] = [];
   const problems: Finding[] = [];
   const open: Scope[] = [];
   for (const directive of readDirectives(document.lines)) {
     for (const id of directive.rules.filter((rule) => !known.has(rule))) {
-      problems.push(problem(document, directive.line, `Unexpected unknown rule \`${id}\` in a specgate suppression, expected a rule id from \`specgate rules\``, docsBase));
+      problems.push(...problem(document, directive.line, `Unexpected unknown rule \`${id}\` in a specgate suppression, expected a rule id from \`specgate rules\``, reporting));
     }
     if (directive.kind === 'enable') {
       for (const scope of open.splice(0).filter((s) => directive.rules.length === 0 || s.entry.rules.some((rule) => directive.rules.includes(rule)))) scope.to = directive.line;
       continue;
     }
     if (directive.reason === '') {
-      problems.push(problem(document, directive.line, 'Unexpected suppression without a reason, expected `-- <why this finding does not apply>` after the rule ids', docsBase));
+      problems.push(...problem(document, directive.line, 'Unexpected suppression without a reason, expected `-- <why this finding does not apply>` after the rule ids', reporting));
     }
     const entry: SuppressionEntry = { path: document.path, line: directive.line, rules: directive.rules, reason: directive.reason, kind: directive.kind === 'disable-next-line' ? 'next-line' : 'range', suppressed: [] };
     const scope = directive.kind === 'disable-next-line' ? { entry, from: directive.line + 1, to: directive.line + 1 } : { entry, from: directive.line + 1, to: Number.POSITIVE_INFINITY };
@@ -92,12 +102,12 @@ function scopesOf(document: Document, known: ReadonlySet<string>, docsBase: stri
  * rule it names (or of any rule when it names none), is dropped and recorded on the
  * suppression. Suppression comments without a reason or naming an unknown rule are findings.
  */
-export function applySuppressions(findings: readonly Finding[], documents: readonly Document[], knownRules: readonly string[], docsBase: string): { findings: Finding[]; suppressions: SuppressionEntry[] } {
+export function applySuppressions(findings: readonly Finding[], documents: readonly Document[], knownRules: readonly string[], reporting: Reporting): { findings: Finding[]; suppressions: SuppressionEntry[] } {
   const known = new Set(knownRules);
   const byPath = new Map<string, Scope[]>();
   const problems: Finding[] = [];
   for (const document of documents) {
-    const { scopes, problems: own } = scopesOf(document, known, docsBase);
+    const { scopes, problems: own } = scopesOf(document, known, reporting);
     if (scopes.length > 0) byPath.set(document.path, scopes);
     problems.push(...own);
   }

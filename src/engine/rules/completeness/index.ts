@@ -5,6 +5,7 @@ import noPlaceholderValues from './no-placeholder-values.js';
 import noTemplateResidue from './no-template-residue.js';
 import noTodoMarkers from './no-todo-markers.js';
 import readableDocument from './readable-document.js';
+import validSuppression from './valid-suppression.js';
 import requiredSectionsPresent from './required-sections-present.js';
 import taskIdsSequential from './task-ids-sequential.js';
 import taskLineFormat from './task-line-format.js';
@@ -20,6 +21,7 @@ export const completenessRules: Rule[] = [
   noTemplateResidue,
   noTodoMarkers,
   readableDocument,
+  validSuppression,
   requiredSectionsPresent,
   taskIdsSequential,
   taskLineFormat,
