@@ -59,6 +59,15 @@ describe('pathological documents', () => {
     expect(performance.now() - started).toBeLessThan(15_000);
   });
 
+  it('an OpenSpec task checkbox opened and followed by spaces: checked in linear time', () => {
+    // `openspec-task-numbering` reads every list line of a `## N.` group; `- [` and half a million spaces took minutes.
+    const started = performance.now();
+    const content = `## 1. Setup\n\n- [${' '.repeat(MB / 2)}\n`;
+    const report = evaluate({ files: [{ path: 'openspec/changes/a/tasks.md', content }], config: { ...defaultConfig(), 'max-file-size': 2 * MB } });
+    expect(report.gates.flatMap((gate) => gate.findings).filter((finding) => finding.message.startsWith('Unexpected error in rule'))).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  });
+
   it('flags costly markdown with the line of the block and what makes it costly', () => {
     expect(findPathology(`# T\n\nok\n\n${']'.repeat(30_000)}\n`)).toEqual({ line: 5, reason: expect.stringMatching(/^\d+ `]` in one paragraph$/) });
     expect(findPathology(`# T\n\n${'> '.repeat(150)}x\n`)).toEqual({ line: 3, reason: 'lists, blockquotes or footnotes nested more than 100 deep' });

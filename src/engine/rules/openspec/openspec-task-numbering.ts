@@ -10,7 +10,9 @@ import { openspecPlace } from './parse.js';
  */
 const GROUP_HEADING = /^ {0,3}##[ \t]+(\d+)\.(?:[ \t]|$)/;
 const LEVEL_TWO = /^ {0,3}##(?!#)(?:[ \t]+|[ \t]*$)/;
-const TASK_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])\s*\[(?:\s*[^\]\s]?\s*\](?![([])|\s+\])\s*(.*)/;
+// Inside the box, the runs of white space either side of the mark are separated by the mark
+// itself (`\s*(?:[^\]\s]\s*)?`), never adjacent: `- [` and a long run of spaces is linear.
+const TASK_LINE = /^\s*(?:[-*+]|\d{1,9}[.)])\s*\[(?:\s*(?:[^\]\s]\s*)?\](?![([])|\s+\])\s*(.*)/;
 const TASK_ID = /^(\d+(?:\.\d+)+(?:[A-Za-z]+)?)(?=\s|$)/;
 
 interface Task { id: string; line: number; group: string }
