@@ -135,3 +135,18 @@ test('an OpenSpec pull request gates each change it touches whole, with the main
   ]);
   expect(standIn.problems).toEqual([]);
 });
+
+test('without the tree (GitHub truncated it), an OpenSpec PR still reads the main spec its changed delta names', async () => {
+  const repo = standIn.state.addRepo('acme', 'ospec-huge', { 'openspec/specs/auth/spec.md': '# Auth\n', 'openspec/changes/add-login/proposal.md': '# Change\n' });
+  repo.truncateTrees = true;
+  const headSha = repo.commit('feature', { 'openspec/changes/add-login/specs/auth/spec.md': '## ADDED Requirements\n', 'openspec/changes/add-login/specs/new/spec.md': '## ADDED Requirements\n' });
+  const documents = await readDocuments({
+    octokit: octokitFor(standIn), owner: 'acme', repo: 'ospec-huge', headSha, baseSha: repo.branches.get('main')!,
+    changed: [{ path: 'openspec/changes/add-login/specs/auth/spec.md', status: 'added' }, { path: 'openspec/changes/add-login/specs/new/spec.md', status: 'added' }],
+    config: defaultConfig(),
+  });
+  expect(documents.files.map((file) => file.path)).toEqual([
+    'openspec/changes/add-login/specs/auth/spec.md', 'openspec/changes/add-login/specs/new/spec.md', 'openspec/specs/auth/spec.md',
+  ]);
+  expect(documents.notes).toEqual([expect.stringContaining('truncated the repository tree')]);
+});

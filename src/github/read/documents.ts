@@ -1,7 +1,7 @@
 import { featureFolder } from '../../engine/classify.js';
 import { isGated, type Config, type SourceFile } from '../../engine/index.js';
 import { selectOpenSpec } from '../../engine/openspec/select.js';
-import { openspecPlace } from '../../engine/rules/openspec/parse.js';
+import { mainSpecPath, openspecPlace } from '../../engine/rules/openspec/parse.js';
 import type { GitHubClient, RepoRef } from '../client.js';
 import { fetchObjects, readFullText, type BlobContent, type ObjectRequest } from './blobs.js';
 import { readTree, TRUNCATED_TREE_NOTE } from './tree.js';
@@ -109,11 +109,16 @@ export async function readDocuments(input: ReadDocumentsInput): Promise<PullRequ
 
 /**
  * The OpenSpec documents a PR gates, from the head's file list; without the list (GitHub
- * truncated it), the OpenSpec files it changes.
+ * truncated it), the OpenSpec files it changes and the main specs its changed deltas name
+ * (asked for: one that does not exist is simply not read).
  */
 function openspecGated({ changed, config }: ReadDocumentsInput, tree: ReadonlySet<string> | undefined): string[] {
   const present = changed.filter((file) => file.status !== 'removed').map((file) => file.path);
-  const { gate } = selectOpenSpec(changed.map((file) => file.path), tree ?? present);
+  const mains = present.flatMap((path) => {
+    const place = openspecPlace(path);
+    return place?.type === 'delta-spec' && !place.archived ? [mainSpecPath(place.root, place.capability)] : [];
+  });
+  const { gate } = selectOpenSpec(changed.map((file) => file.path), tree ?? [...present, ...mains]);
   return gate.filter((path) => isGated(path, config));
 }
 
