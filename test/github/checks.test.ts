@@ -89,3 +89,10 @@ test('a changed result on the same commit updates the run and adds only the anno
   expect(runs[0]!.output.summary).toContain('number `2` (2 findings, lines 3, 4)');
   expect(runs[0]!.output.summary).not.toContain('number `1`');
 });
+
+test("each gate's run counts the documents the run checked, as the aggregate run does", () => {
+  const plans = planChecks({ kind: 'report', report: report([finding(1)]) });
+  const gates = plans.filter((plan) => plan.name !== CHECK_NAME);
+  expect(gates).toHaveLength(5);
+  for (const plan of gates) expect(plan.summary).toContain('1 document checked.');
+});

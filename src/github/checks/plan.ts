@@ -78,7 +78,7 @@ export function toAnnotation(finding: Finding): Annotation {
 export function planChecks(outcome: CheckOutcome): CheckPlan[] {
   if (outcome.kind !== 'report') return [finish(CHECK_NAME, describeOther(outcome), [], [recheck])];
   const waived = new Map((outcome.waivers ?? []).map((waiver) => [waiver.gate, waiver]));
-  const gates = outcome.report.gates.map((gate) => planGate(gate, waived.get(gate.id)));
+  const gates = outcome.report.gates.map((gate) => planGate(gate, waived.get(gate.id), outcome.report.documents));
   const failing = gates.some((gate) => gate.conclusion === 'failure');
   const conclusion: CheckConclusion = failing ? 'failure' : outcome.report.conclusion === 'neutral' && waived.size === 0 ? 'neutral' : 'success';
   const report: Report = { ...outcome.report, conclusion };
@@ -99,8 +99,9 @@ export function planIdleGate(name: string, outcome: Exclude<CheckOutcome, { kind
   return finish(name, { conclusion: 'neutral', title: `Not run: ${reason}`, summary: `The gates did not run on this commit: ${reason}. See the \`${CHECK_NAME}\` check.` }, [], []);
 }
 
-function planGate(gate: GateResult, waiver: Waiver | undefined): CheckPlan {
-  const report: Report = { conclusion: gate.conclusion, gates: [gate], documents: [] };
+function planGate(gate: GateResult, waiver: Waiver | undefined, documents: Report['documents']): CheckPlan {
+  // The gate's run says how many documents the run checked, as the aggregate run does.
+  const report: Report = { conclusion: gate.conclusion, gates: [gate], documents };
   let conclusion: CheckConclusion = gate.conclusion;
   let title = gate.findings.length === 0 ? (gate.conclusion === 'neutral' ? 'No documents for this gate' : 'No findings') : describeCounts(countSeverities(gate.findings));
   let waived = '';
