@@ -1,27 +1,7 @@
-import type { Document, Finding, Severity } from './types.js';
+import type { Document, Finding, Severity, SuppressionEntry } from './types.js';
 
 /** The id under which a malformed suppression comment is reported. */
 export const SUPPRESSION_RULE = 'valid-suppression';
-
-/** One suppression comment and the findings it silenced: the audit trail in the report and the summary. */
-export interface SuppressionEntry {
-  path: string;
-  /** Line of the comment. */
-  line: number;
-  /** The rule ids it names; empty for all rules. */
-  rules: string[];
-  reason: string;
-  kind: 'next-line' | 'range';
-  /** The findings it suppressed (rule and line). */
-  suppressed: Array<{ rule: string; line: number }>;
-}
-
-declare module './types.js' {
-  interface Report {
-    /** Every inline suppression (`<!-- specgate-disable… -->`) and what it suppressed; absent when there is none. */
-    suppressions?: SuppressionEntry[];
-  }
-}
 
 interface Directive {
   kind: 'disable-next-line' | 'disable' | 'enable';

@@ -162,4 +162,20 @@ export interface Report {
    * when there is nothing to say.
    */
   notes?: string[];
+  /** Every inline suppression (`<!-- specgate-disable… -->`) and what it suppressed; absent when there is none. */
+  suppressions?: SuppressionEntry[];
 }
+
+/** One suppression comment and the findings it silenced: the audit trail in the report and the summary. */
+export interface SuppressionEntry {
+  path: string;
+  /** Line of the comment. */
+  line: number;
+  /** The rule ids it names; empty for all rules. */
+  rules: string[];
+  reason: string;
+  kind: 'next-line' | 'range';
+  /** The findings it suppressed (rule and line). */
+  suppressed: Array<{ rule: string; line: number }>;
+}
+

@@ -1,5 +1,4 @@
-import type { SuppressionEntry } from '../suppress.js';
-import type { Finding, Report } from '../types.js';
+import type { Finding, Report, SuppressionEntry } from '../types.js';
 
 /** One finding as the JSON report carries it; `column` and `fix` only when known. */
 export interface JsonFinding {
