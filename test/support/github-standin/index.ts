@@ -38,7 +38,15 @@ export interface Fault {
   secondaryRateLimit?: number;
   /** Never answer; the client must time out. */
   timeout?: boolean;
+  /**
+   * Apply the request (a write lands in the state), then answer `status` (500 when absent):
+   * GitHub's "applied but failed" answer, which a retried create would duplicate.
+   */
+  applied?: boolean;
+  /** How many matching requests it hits (1 when absent; `Infinity`: every one). */
   times?: number;
+  /** Hit a matching request with this chance only (0..1, drawn from the stand-in's seeded generator); a miss does not use up `times`. */
+  probability?: number;
 }
 
 export interface StandIn {
@@ -50,12 +58,16 @@ export interface StandIn {
   problems: string[];
   /** Simulated latency per request, in ms (changeable at run time). */
   latency: { ms: number };
+  /** The generator behind `probability` faults (seeded: a run can be repeated). */
+  random: () => number;
   close(): Promise<void>;
 }
 
 /** Starts a stand-in on 127.0.0.1 with a random port. */
-export async function start(options: { latencyMs?: number } = {}): Promise<StandIn> {
-  const standIn: Omit<StandIn, 'url' | 'close'> = { state: new State(), requests: [], faults: [], problems: [], latency: { ms: options.latencyMs ?? 0 } };
+export async function start(options: { latencyMs?: number; seed?: number } = {}): Promise<StandIn> {
+  const standIn: Omit<StandIn, 'url' | 'close'> = {
+    state: new State(), requests: [], faults: [], problems: [], latency: { ms: options.latencyMs ?? 0 }, random: seeded(options.seed ?? 1),
+  };
   const server = createServer((req, res) => {
     handle(standIn, req, res, base()).catch((error: unknown) => {
       // A stand-in bug must fail the test loudly, never hang the client.
@@ -89,10 +101,13 @@ async function handle(standIn: Omit<StandIn, 'url' | 'close'>, req: IncomingMess
   standIn.requests.push(record);
   if (standIn.latency.ms > 0) await new Promise((resolve) => setTimeout(resolve, standIn.latency.ms));
 
-  const fault = takeFault(standIn.faults, method, url.pathname);
+  const fault = takeFault(standIn.faults, method, url.pathname, standIn.random);
   if (fault?.timeout) return; // never answered; the client's timeout must fire
   let answer: Answer;
-  if (fault?.secondaryRateLimit !== undefined) {
+  if (fault?.applied) {
+    const applied = route(standIn, req, method, url, body, base, record);
+    answer = applied.status < 400 ? { status: fault.status ?? 500, body: { message: 'Server Error (injected after the request was applied)' } } : applied;
+  } else if (fault?.secondaryRateLimit !== undefined) {
     answer = { status: 403, headers: { 'retry-after': String(fault.secondaryRateLimit) }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } };
   } else if (fault?.status) {
     answer = { status: fault.status, body: { message: 'Server Error (injected)' } };
@@ -136,14 +151,27 @@ function callerOf(authorization: string | undefined): User {
   return token === INSTALLATION_TOKEN ? BOT : ACTIONS_BOT;
 }
 
-function takeFault(faults: Fault[], method: string, path: string): Fault | undefined {
-  const index = faults.findIndex((fault) => (!fault.method || fault.method === method) && (!fault.path || fault.path.test(path)));
+function takeFault(faults: Fault[], method: string, path: string, random: () => number): Fault | undefined {
+  const index = faults.findIndex((fault) => (!fault.method || fault.method === method) && (!fault.path || fault.path.test(path))
+    && (fault.probability === undefined || random() < fault.probability));
   if (index < 0) return undefined;
   const fault = faults[index]!;
   const times = (fault.times ?? 1) - 1;
   if (times <= 0) faults.splice(index, 1);
   else fault.times = times;
   return fault;
+}
+
+/** mulberry32: a small seeded generator, so a run with random faults can be repeated. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -18,6 +18,7 @@ export function pullJson(repo: Repo, pull: Pull, base: string): Record<string, u
 export function checkRunJson(repo: Repo, run: CheckRun, base: string): Record<string, unknown> {
   return {
     id: run.id, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion,
+    started_at: run.started_at, completed_at: run.completed_at,
     details_url: run.details_url ?? null, html_url: `${base}/${repo.fullName}/runs/${run.id}`,
     output: { ...run.output, annotations_count: run.annotations.length, annotations_url: `${base}/repos/${repo.fullName}/check-runs/${run.id}/annotations` },
     app: { id: 1, slug: 'specgate' }, pull_requests: [],

@@ -68,7 +68,9 @@ const CHECK_FIELDS = ['status', 'conclusion', 'details_url'] as const;
 
 function applyCheck(run: CheckRun, body: Record<string, unknown>): void {
   for (const field of CHECK_FIELDS) if (body[field] !== undefined) (run as unknown as Record<string, unknown>)[field] = body[field];
+  if (typeof body['started_at'] === 'string') run.started_at = body['started_at'];
   if (body['conclusion'] !== undefined) run.status = 'completed';
+  if (run.status === 'completed') run.completed_at ??= typeof body['completed_at'] === 'string' ? body['completed_at'] : new Date().toISOString();
   const output = body['output'] as Record<string, unknown> | undefined;
   if (output) {
     run.output = { title: (output['title'] as string) ?? run.output.title, summary: (output['summary'] as string) ?? run.output.summary, text: (output['text'] as string) ?? run.output.text };
@@ -120,11 +122,15 @@ export const ROUTES: [string, string, Handler][] = [
   })],
   ['GET', '/repos/{owner}/{repo}/commits/{ref}/check-runs', withRepo((call, repo) => {
     const name = call.query.get('check_name') ?? undefined;
-    const runs = repo.checkRunsFor(call.params['ref']!, name).map((run) => checkRunJson(repo, run, call.base));
+    const status = call.query.get('status') ?? undefined;
+    // GitHub's default `filter=latest` lists the newest run of each name only; `all` lists every one.
+    const all = repo.checkRunsFor(call.params['ref']!, name);
+    const listed = call.query.get('filter') === 'all' ? all : all.filter((run) => !all.some((other) => other.name === run.name && other.id > run.id));
+    const runs = listed.filter((run) => status === undefined || run.status === status).map((run) => checkRunJson(repo, run, call.base));
     return page(call, runs, `/repos/${repo.fullName}/commits/${call.params['ref']}/check-runs`, (items) => ({ total_count: runs.length, check_runs: items }));
   })],
   ['POST', '/repos/{owner}/{repo}/check-runs', withRepo((call, repo) => {
-    const run: CheckRun = { id: repo.nextId(), name: String(call.body['name']), head_sha: String(call.body['head_sha']), status: 'queued', conclusion: null, output: { title: null, summary: null, text: null }, annotations: [], actions: [], updates: -1 };
+    const run: CheckRun = { id: repo.nextId(), name: String(call.body['name']), head_sha: String(call.body['head_sha']), status: 'queued', conclusion: null, output: { title: null, summary: null, text: null }, annotations: [], actions: [], updates: -1, started_at: new Date().toISOString(), completed_at: null };
     applyCheck(run, call.body);
     repo.checkRuns.push(run);
     return { status: 201, body: checkRunJson(repo, run, call.base) };

@@ -38,6 +38,9 @@ export interface CheckRun {
   actions: Record<string, unknown>[];
   /** Every write, for tests that count them. */
   updates: number;
+  /** ISO times, as GitHub keeps them (a test may age `started_at` to stage a run left behind). */
+  started_at: string;
+  completed_at: string | null;
 }
 
 export interface Issue {

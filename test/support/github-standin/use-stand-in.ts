@@ -29,6 +29,7 @@ export function useStandIn(options: { resetRequests?: boolean } = {}): StandIn {
     get faults() { return get().faults; },
     get problems() { return get().problems; },
     get latency() { return get().latency; },
+    get random() { return get().random; },
     close: () => get().close(),
   };
 }
