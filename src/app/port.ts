@@ -1,5 +1,5 @@
 import type { Context } from 'probot';
-import { loadConfigData, WriteGuard, type Evaluator, type FlowPort } from '../github/flows/index.js';
+import { loadConfigData, WriteGuard, type Evaluator, type FlowPort, type HeadLock } from '../github/flows/index.js';
 
 /** App-wide settings (tests shorten the issue pacing and the deadline). */
 export interface AppSettings {
@@ -13,6 +13,8 @@ export interface AppSettings {
    * waivers. {@link specgateApp} fills it in with a cached `GET /app` when absent.
    */
   botLogin?: string | (() => Promise<string>);
+  /** Held around gating a head: shared by every replica with `REDIS_URL`; in-process when absent. */
+  lock?: HeadLock;
 }
 
 /**
@@ -34,6 +36,7 @@ export function appPort(context: Context, settings: AppSettings): FlowPort {
     // A login no account can have when none is set: waivers are then never read.
     botLogin: typeof botLogin === 'function' ? botLogin : () => Promise.resolve(botLogin ?? ' '),
     issueDelayMs: settings.issueDelayMs,
+    ...(settings.lock ? { lock: settings.lock } : {}),
     ...(html ? { serverUrl: new URL(html).origin } : {}),
   };
 }

@@ -5,6 +5,7 @@ import { compareCommits } from '../read/pull-request.js';
 import { emptyReport, gateTarget, invalidConfig, neverOptedIn, publishOutcome, withCheck, type GateResult, type GateTarget } from './gate-commit.js';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
 import type { ChangedFile } from '../read/pull-request.js';
+import { headKey, inProcessLock } from './serialize.js';
 
 /** A merge-queue commit to gate. */
 export interface GateMergeGroupInput extends RepoInput {
@@ -22,9 +23,13 @@ export function queuedPullRequests(headRef: string | undefined): number[] {
 /**
  * Merge queues need `specgate` on the merge group's head SHA too, or the required check
  * never arrives. The group's changes are gated like a PR's (no clarification issues);
- * waivers of the queued PRs still apply.
+ * waivers of the queued PRs still apply. Held under the port's lock for the head, as a PR head is.
  */
-export async function gateMergeGroup(port: FlowPort, input: GateMergeGroupInput): Promise<GateResult> {
+export function gateMergeGroup(port: FlowPort, input: GateMergeGroupInput): Promise<GateResult> {
+  return (port.lock ?? inProcessLock).run(headKey(input, input.headSha), () => gateGroupHead(port, input));
+}
+
+async function gateGroupHead(port: FlowPort, input: GateMergeGroupInput): Promise<GateResult> {
   const repoRef = { octokit: port.octokit, owner: input.owner, repo: input.repo };
   const [loaded, changed, existing] = await Promise.all([
     port.readConfig(Promise.resolve(input.baseSha)),

@@ -11,7 +11,7 @@ import {
   emptyReport, gateTarget, invalidConfig, neverOptedIn, publishOutcome, supersede, withCheck, type GateResult, type GateTarget,
 } from './gate-commit.js';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
-import { serialize } from './serialize.js';
+import { headKey, inProcessLock } from './serialize.js';
 
 /** One pull request to gate. */
 export interface GatePullRequestInput extends RepoInput {
@@ -34,12 +34,12 @@ interface PullRead {
  * Gates one pull request head: config (from the base, through the port), the PR, its files,
  * the runs on the head and the waivers in one round trip; documents in one GraphQL batch;
  * the head once more before anything is written, so a result for a superseded head is
- * dropped. Writes only what changed; the `specgate` run is always concluded. Runs for one
- * head are serialised within the process, so simultaneous events write once.
+ * dropped. Writes only what changed; the `specgate` run is always concluded. Gatings of one
+ * head hold the port's lock, so simultaneous events write once.
  */
 export function gatePullRequest(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {
   const run = (): Promise<GateResult> => gateRead(port, input);
-  return input.headSha ? serialize(`${input.owner}/${input.repo}@${input.headSha}`, run) : run();
+  return input.headSha ? (port.lock ?? inProcessLock).run(headKey(input, input.headSha), run) : run();
 }
 
 async function gateRead(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {

@@ -1,6 +1,7 @@
 import type { Config, ConfigError } from '../../engine/index.js';
 import type { GitHubClient } from '../client.js';
 import type { Evaluator } from './evaluate.js';
+import type { HeadLock } from './serialize.js';
 import type { WriteGuard } from './write-guard.js';
 
 /** The repository's config: absent (never opted in by config), valid, or invalid with errors. */
@@ -39,6 +40,8 @@ export interface FlowPort {
   serverUrl?: string;
   /** Where a check run's "Details" link points (the Action's workflow run). */
   detailsUrl?: string;
+  /** Held around gating a head; the in-process lock when absent (the Action, one App replica). */
+  lock?: HeadLock;
 }
 
 /** A repository, as every use case addresses it. */

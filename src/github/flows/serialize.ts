@@ -1,20 +1,32 @@
+/**
+ * Mutual exclusion per key (a repository and head SHA) for gating: GitHub sends
+ * `pull_request.synchronize` and `check_suite.requested` for the same push at once, and a
+ * redelivery can reach another replica. Held around a gating, the second gating sees the
+ * first's check runs and issues and writes nothing, instead of both creating them.
+ */
+export interface HeadLock {
+  /** Runs `task` once every earlier holder of `key` has released it (in this process, or in every replica that shares the lock). */
+  run<T>(key: string, task: () => Promise<T>): Promise<T>;
+}
+
 const tails = new Map<string, Promise<unknown>>();
 
-/**
- * Runs `task` after every earlier task with the same key has settled. GitHub sends
- * `pull_request.synchronize` and `check_suite.requested` for the same push at once;
- * serialised per head SHA, the second sees the first's check runs and writes nothing,
- * instead of both creating a run. (Across replicas the fingerprint still prevents
- * repeated writes; only a simultaneous first run could double a run there.)
- */
-export async function serialize<T>(key: string, task: () => Promise<T>): Promise<T> {
-  const previous = tails.get(key) ?? Promise.resolve();
-  const run = previous.then(task, task);
-  const tail = run.catch(() => undefined);
-  tails.set(key, tail);
-  try {
-    return await run;
-  } finally {
-    if (tails.get(key) === tail) tails.delete(key);
-  }
+/** The lock of one process: tasks with the same key run one after the other. */
+export const inProcessLock: HeadLock = {
+  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  },
+};
+
+/** The key gating of one commit is locked under. */
+export function headKey(repo: { owner: string; repo: string }, headSha: string): string {
+  return `${repo.owner}/${repo.repo}@${headSha}`;
 }
