@@ -1,5 +1,9 @@
 import type { Context } from 'probot';
+import { DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
 import { loadConfigData, WriteGuard, type Evaluator, type FlowPort, type HeadLock } from '../github/flows/index.js';
+
+/** What a gating may spend on GitHub requests besides the evaluation. */
+const GITHUB_WORK_MS = 30_000;
 
 /** App-wide settings (tests shorten the issue pacing and the deadline). */
 export interface AppSettings {
@@ -15,6 +19,13 @@ export interface AppSettings {
   botLogin?: string | (() => Promise<string>);
   /** Held around gating a head: shared by every replica with `REDIS_URL`; in-process when absent. */
   lock?: HeadLock;
+  /**
+   * The bound on one gating's work (default: the evaluation's deadline plus 30 s): past it,
+   * `specgate` is concluded failed with the reason, whatever request still hangs.
+   */
+  gatingDeadlineMs?: number;
+  /** Runs left `in_progress` (see src/github/flows/sweep-stale.ts): how old counts as left behind, how often a repository is swept, how many open PRs are looked at. */
+  staleRuns?: { afterMs?: number; everyMs?: number; maxPulls?: number };
 }
 
 /**
@@ -36,6 +47,7 @@ export function appPort(context: Context, settings: AppSettings): FlowPort {
     // A login no account can have when none is set: waivers are then never read.
     botLogin: typeof botLogin === 'function' ? botLogin : () => Promise.resolve(botLogin ?? ' '),
     issueDelayMs: settings.issueDelayMs,
+    deadlineMs: settings.gatingDeadlineMs ?? (settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS) + GITHUB_WORK_MS,
     ...(settings.lock ? { lock: settings.lock } : {}),
     ...(html ? { serverUrl: new URL(html).origin } : {}),
   };

@@ -2,7 +2,9 @@ import { readWaivers } from '../commands/waivers.js';
 import { listCheckRuns } from '../checks/publish.js';
 import { readDocuments } from '../read/documents.js';
 import { compareCommits } from '../read/pull-request.js';
-import { emptyReport, gateTarget, invalidConfig, neverOptedIn, publishOutcome, withCheck, type GateResult, type GateTarget } from './gate-commit.js';
+import {
+  emptyReport, gateCommit, gateTarget, invalidConfig, neverOptedIn, optedInByReads, publishOutcome, type AggregateRun, type GateResult, type GateTarget,
+} from './gate-commit.js';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
 import type { ChangedFile } from '../read/pull-request.js';
 import { headKey, inProcessLock } from './serialize.js';
@@ -26,26 +28,34 @@ export function queuedPullRequests(headRef: string | undefined): number[] {
  * waivers of the queued PRs still apply. Held under the port's lock for the head, as a PR head is.
  */
 export function gateMergeGroup(port: FlowPort, input: GateMergeGroupInput): Promise<GateResult> {
-  return (port.lock ?? inProcessLock).run(headKey(input, input.headSha), () => gateGroupHead(port, input));
+  return (port.lock ?? inProcessLock).run(headKey(input, input.headSha), () => gateCommit(port, input, (scoped, run) => gateGroupHead(scoped, input, run)));
 }
 
-async function gateGroupHead(port: FlowPort, input: GateMergeGroupInput): Promise<GateResult> {
+/** Config, the group's changes and the runs on its head at once; `specgate` opened as soon as the opt-in rule allows (see {@link gateCommit}). */
+async function gateGroupHead(port: FlowPort, input: GateMergeGroupInput, run: AggregateRun): Promise<GateResult> {
+  const { step } = run.deadline;
   const repoRef = { octokit: port.octokit, owner: input.owner, repo: input.repo };
-  const [loaded, changed, existing] = await Promise.all([
-    port.readConfig(Promise.resolve(input.baseSha)),
-    compareCommits({ ...repoRef, base: input.baseSha, head: input.headSha }),
-    listCheckRuns({ ...repoRef, headSha: input.headSha }),
+  const compared = step('comparing the merge group with its base', compareCommits({ ...repoRef, base: input.baseSha, head: input.headSha }));
+  compared.catch(() => undefined);
+  const [loaded, existing] = await Promise.all([
+    step('reading the config', port.readConfig(Promise.resolve(input.baseSha))),
+    step('reading the check runs', listCheckRuns({ ...repoRef, headSha: input.headSha })),
   ]);
   const target = gateTarget(port, input, input.headSha, existing);
-  if (await neverOptedIn(port, target, { loaded, changed, baseSha: input.baseSha })) return { kind: 'silent', headSha: input.headSha };
-  return withCheck(port, target, () => (loaded.state === 'invalid' ? invalidConfig(port, target, loaded) : gateGroup(port, input, { target, loaded, changed })));
+  if (optedInByReads(loaded, existing)) await run.open(target);
+  const changed = await compared;
+  if (!run.opened) {
+    if (await neverOptedIn(port, target, { loaded, changed, baseSha: input.baseSha, deadline: run.deadline })) return { kind: 'silent', headSha: input.headSha };
+    await run.open(target);
+  }
+  return loaded.state === 'invalid' ? invalidConfig(port, target, loaded) : gateGroup(port, input, { target, loaded, changed, run });
 }
 
-async function gateGroup(port: FlowPort, input: GateMergeGroupInput, read: { target: GateTarget; loaded: LoadedConfig; changed: ChangedFile[] }): Promise<GateResult> {
-  const { target, loaded: { config } } = read;
+async function gateGroup(port: FlowPort, input: GateMergeGroupInput, read: { target: GateTarget; loaded: LoadedConfig; changed: ChangedFile[]; run: AggregateRun }): Promise<GateResult> {
+  const { target, loaded: { config }, run: { deadline: { step } } } = read;
   const [documents, ...lists] = await Promise.all([
-    readDocuments({ ...target, baseSha: input.baseSha, changed: read.changed, config }),
-    ...queuedPullRequests(input.headRef).map((number) => readWaivers({ ...target, number, botLogin: port.botLogin() })),
+    step('reading the documents', readDocuments({ ...target, baseSha: input.baseSha, changed: read.changed, config })),
+    ...queuedPullRequests(input.headRef).map((number) => step(`reading the comments of pull request #${number}`, readWaivers({ ...target, number, botLogin: port.botLogin() }))),
   ]);
   const waivers = lists.flat();
   for (const note of documents.notes) port.guard.note(note);

@@ -7,8 +7,9 @@ import { listClarificationIssues, type TrackedIssue } from '../issues/tracked.js
 import { readDocuments, type PullRequestDocuments } from '../read/documents.js';
 import { findPullRequestsForSha, getPullRequest, listChangedFiles, type ChangedFile, type PullRequestInfo } from '../read/pull-request.js';
 import { issueSettings } from '../settings.js';
+import { labelled } from './conclude.js';
 import {
-  emptyReport, gateTarget, invalidConfig, neverOptedIn, publishOutcome, supersede, withCheck, type GateResult, type GateTarget,
+  emptyReport, gateCommit, gateTarget, invalidConfig, neverOptedIn, optedInByReads, publishOutcome, supersede, type AggregateRun, type GateResult, type GateTarget,
 } from './gate-commit.js';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
 import { headKey, inProcessLock } from './serialize.js';
@@ -28,53 +29,64 @@ interface PullRead {
   changed: ChangedFile[];
   waivers: Waiver[];
   target: GateTarget;
+  run: AggregateRun;
 }
 
 /**
  * Gates one pull request head: config (from the base, through the port), the PR, its files,
  * the runs on the head and the waivers in one round trip; documents in one GraphQL batch;
  * the head once more before anything is written, so a result for a superseded head is
- * dropped. Writes only what changed; the `specgate` run is always concluded. Gatings of one
- * head hold the port's lock, so simultaneous events write once.
+ * dropped. Writes only what changed; the `specgate` run is shown in progress as early as the
+ * opt-in rule allows and always concluded, within the port's deadline (see
+ * {@link gateCommit}). Gatings of one head hold the port's lock, so simultaneous events write once.
  */
-export function gatePullRequest(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {
-  const run = (): Promise<GateResult> => gateRead(port, input);
-  return input.headSha ? (port.lock ?? inProcessLock).run(headKey(input, input.headSha), run) : run();
+export async function gatePullRequest(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {
+  // Without a head from the event (a dispatched Action run) the head now is gated.
+  const headSha = input.headSha ?? (await labelled('reading the pull request', getPullRequest({ octokit: port.octokit, owner: input.owner, repo: input.repo, number: input.number }))).headSha;
+  const head = { ...input, headSha };
+  return (port.lock ?? inProcessLock).run(headKey(input, headSha), () => gateCommit(port, head, (scoped, run) => gateRead(scoped, head, run)));
 }
 
-async function gateRead(port: FlowPort, input: GatePullRequestInput): Promise<GateResult> {
-  const read = await readPull(port, input);
+async function gateRead(port: FlowPort, input: GatePullRequestInput & { headSha: string }, run: AggregateRun): Promise<GateResult> {
+  const read = await readPull(port, input, run);
   const { pull, target } = read;
   if (pull.headSha !== target.headSha) return supersede(port, target, pull.headSha);
-  if (await neverOptedIn(port, target, { ...read, baseSha: pull.baseSha })) return { kind: 'silent', headSha: target.headSha };
-  return withCheck(port, target, () => (read.loaded.state === 'invalid' ? invalidConfig(port, target, read.loaded) : gateDocuments(port, input, read)));
+  if (!run.opened) {
+    if (await neverOptedIn(port, target, { ...read, baseSha: pull.baseSha, deadline: run.deadline })) return { kind: 'silent', headSha: target.headSha };
+    await run.open(target);
+  }
+  return read.loaded.state === 'invalid' ? invalidConfig(port, target, read.loaded) : gateDocuments(port, input, read);
 }
 
-async function readPull(port: FlowPort, input: GatePullRequestInput): Promise<PullRead> {
+/** Every read at once; `specgate` opened as soon as the config, the runs and the PR allow (see {@link gateCommit}). */
+async function readPull(port: FlowPort, input: GatePullRequestInput & { headSha: string }, run: AggregateRun): Promise<PullRead> {
+  const { step } = run.deadline;
   const repoRef = { octokit: port.octokit, owner: input.owner, repo: input.repo };
-  const pulled = getPullRequest({ ...repoRef, number: input.number });
-  const headSha = input.headSha ? Promise.resolve(input.headSha) : pulled.then((pull) => pull.headSha);
-  const baseSha = pulled.then((pull) => pull.baseSha);
+  const pulled = step('reading the pull request', getPullRequest({ ...repoRef, number: input.number }));
   // A port may never wait for the base (the App reads the default branch); `pulled` reports the failure.
-  baseSha.catch(() => undefined);
-  const [pull, loaded, changed, waivers, sha, existing] = await Promise.all([
-    pulled,
-    port.readConfig(baseSha),
-    listChangedFiles({ ...repoRef, number: input.number }),
-    readWaivers({ ...repoRef, number: input.number, botLogin: port.botLogin() }),
-    headSha,
-    headSha.then((ref) => listCheckRuns({ ...repoRef, headSha: ref })),
-  ]);
-  return { pull, loaded, changed, waivers, target: gateTarget(port, input, sha, existing) };
+  const baseSha = pulled.then((pull) => pull.baseSha);
+  const reads = {
+    loaded: step('reading the config', port.readConfig(baseSha)),
+    existing: step('reading the check runs', listCheckRuns({ ...repoRef, headSha: input.headSha })),
+    changed: step('reading the files of the pull request', listChangedFiles({ ...repoRef, number: input.number })),
+    waivers: step('reading the comments of the pull request', readWaivers({ ...repoRef, number: input.number, botLogin: port.botLogin() })),
+  };
+  // Each is awaited below; one that fails while another is awaited must not go unhandled.
+  for (const read of [baseSha, ...Object.values(reads)]) read.catch(() => undefined);
+  const [pull, loaded, existing] = await Promise.all([pulled, reads.loaded, reads.existing]);
+  const target = gateTarget(port, input, input.headSha, existing);
+  if (pull.headSha === input.headSha && optedInByReads(loaded, existing)) await run.open(target);
+  const [changed, waivers] = await Promise.all([reads.changed, reads.waivers]);
+  return { pull, loaded, changed, waivers, target, run };
 }
 
 async function gateDocuments(port: FlowPort, input: GatePullRequestInput, read: PullRead): Promise<GateResult> {
-  const { pull, target, loaded: { config } } = read;
+  const { pull, target, loaded: { config }, run: { deadline: { step } } } = read;
   const issues = issueSettings(config, port.issueDelayMs);
   const tracking = issues.mode !== 'off' && port.guard.allows('issues');
   const [documents, tracked] = await Promise.all([
-    readDocuments({ ...target, headSha: pull.headSha, baseSha: pull.baseSha, changed: read.changed, config }),
-    tracking ? listClarificationIssues({ ...target, label: issues.labels[0] ?? 'specgate', botLogin: port.botLogin() }) : [],
+    step('reading the documents', readDocuments({ ...target, headSha: pull.headSha, baseSha: pull.baseSha, changed: read.changed, config })),
+    tracking ? step('reading the clarification issues', listClarificationIssues({ ...target, label: issues.labels[0] ?? 'specgate', botLogin: port.botLogin() })) : [],
   ]);
   for (const note of documents.notes) port.guard.note(note);
   if (documents.changed.length === 0) return conclude(port, target, { outcome: { kind: 'no-documents' }, report: emptyReport(config), waivers: read.waivers });
@@ -82,9 +94,9 @@ async function gateDocuments(port: FlowPort, input: GatePullRequestInput, read: 
   const { report, markers } = await port.evaluator.gate({
     files: documents.files, config, base: documents.base, ...(documents.tree ? { tree: documents.tree } : {}), markers: tracking,
   });
-  const current = await getPullRequest({ ...target, number: input.number });
+  const current = await step('reading the pull request', getPullRequest({ ...target, number: input.number }));
   if (current.headSha !== target.headSha) return supersede(port, target, current.headSha);
-  const synced = tracking ? await syncIssues(port, { input, config, documents, markers, tracked, headSha: target.headSha }) : undefined;
+  const synced = tracking ? await step('writing the clarification issues', syncIssues(port, { input, config, documents, markers, tracked, headSha: target.headSha })) : undefined;
   const outcome = {
     kind: 'report' as const, report, waivers: read.waivers, overflow: synced?.overflow ?? [], notes: documents.notes,
     clarify: markers.length > 0 && config['clarification-issues'].mode !== 'off',

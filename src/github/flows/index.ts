@@ -25,3 +25,7 @@ export { applyWaivers, describeWaivers } from './apply-waivers.js';
 export { decideChecks, readOnlyNote, isInstallationToken, type ChecksDecision, type CheckRunsMode } from './decide-checks.js';
 export { resolveJob, payloadRepo, PayloadError, type Job, type EventInput } from './event-job.js';
 export { runJob, type JobResult, type PushPolicy } from './run-job.js';
+export {
+  sweepStaleRuns, SweepSchedule, STALE_REASON, DEFAULT_STALE_AFTER_MS, DEFAULT_SWEEP_EVERY_MS, DEFAULT_SWEEP_PULLS, type SweepOptions, type SweepResult,
+} from './sweep-stale.js';
+export { DEFAULT_GATING_DEADLINE_MS } from './conclude.js';

@@ -42,6 +42,11 @@ export interface FlowPort {
   detailsUrl?: string;
   /** Held around gating a head; the in-process lock when absent (the Action, one App replica). */
   lock?: HeadLock;
+  /**
+   * The bound on one gating's work, in ms (90 s when absent, see ./conclude.ts): at the
+   * deadline `specgate` is concluded failed with the reason, whatever request still hangs.
+   */
+  deadlineMs?: number;
 }
 
 /** A repository, as every use case addresses it. */
