@@ -4,7 +4,7 @@ import type { FlowPort } from './ports.js';
 /** The bound on one gating's work when the port sets none: the evaluation's own 60 s plus 30 s of GitHub requests. */
 export const DEFAULT_GATING_DEADLINE_MS = 90_000;
 
-/** How long the failure conclusion itself may take once the work stopped (a fresh request, never the hung one). */
+/** How long the failure conclusion itself may take once the work stopped (at most half the deadline; a fresh request, never the hung one). */
 export const CONCLUDE_BOUND_MS = 15_000;
 
 /** A step of a gating that GitHub failed for good; its message is the reason the check shows. */

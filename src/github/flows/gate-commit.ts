@@ -7,7 +7,10 @@ import type { Waiver } from '../commands/waivers.js';
 import type { SyncResult } from '../issues/sync.js';
 import { hasSpecFolders } from '../read/documents.js';
 import type { ChangedFile } from '../read/pull-request.js';
-import { boundedPort, CONCLUDE_BOUND_MS, DEFAULT_GATING_DEADLINE_MS, labelled, startDeadline, type Deadline } from './conclude.js';
+import { boundedPort, CONCLUDE_BOUND_MS, DEFAULT_GATING_DEADLINE_MS, GitHubStepError, labelled, startDeadline, type Deadline } from './conclude.js';
+
+/** The step that lists the runs on a commit. */
+export const LIST_STEP = 'reading the check runs';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
 
 /** What gating one commit (a pull request head or a merge group) came to. */
@@ -117,11 +120,13 @@ export async function gateCommit(port: FlowPort, commit: RepoInput & { headSha: 
 async function concludeFailed(port: FlowPort, commit: RepoInput & { headSha: string }, run: AggregateRun, error: unknown): Promise<GateResult> {
   const reason = error instanceof Error ? error.message : String(error);
   port.log.error({ err: error, sha: commit.headSha }, 'specgate failed; concluding the check as failed');
-  const bound = startDeadline(Math.min(CONCLUDE_BOUND_MS, port.deadlineMs ?? DEFAULT_GATING_DEADLINE_MS));
+  const bound = startDeadline(Math.min(CONCLUDE_BOUND_MS, (port.deadlineMs ?? DEFAULT_GATING_DEADLINE_MS) / 2));
   const fresh = boundedPort(port, bound);
   const target = gateTarget(fresh, commit, commit.headSha, run.target?.existing ?? new Map());
+  // The runs on the commit, when the gating had not listed them yet (unless listing them is what GitHub kept failing).
+  const relist = !run.target && !(error instanceof GitHubStepError && error.step === LIST_STEP);
   try {
-    const existing = run.target ? run.target.existing : await listCheckRuns(target).catch(() => new Map<string, ExistingRun>());
+    const existing = run.target?.existing ?? (relist ? await listCheckRuns(target).catch(() => undefined) : undefined) ?? new Map<string, ExistingRun>();
     await publishWrite(fresh, () => failCheck({ ...target, existing, reason }));
   } catch (concluding) {
     // The run is left in progress: a later event or the Re-run button concludes it (see ./sweep-stale.ts).

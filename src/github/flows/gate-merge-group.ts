@@ -3,7 +3,7 @@ import { listCheckRuns } from '../checks/publish.js';
 import { readDocuments } from '../read/documents.js';
 import { compareCommits } from '../read/pull-request.js';
 import {
-  emptyReport, gateCommit, gateTarget, invalidConfig, neverOptedIn, optedInByReads, publishOutcome, type AggregateRun, type GateResult, type GateTarget,
+  emptyReport, gateCommit, LIST_STEP, gateTarget, invalidConfig, neverOptedIn, optedInByReads, publishOutcome, type AggregateRun, type GateResult, type GateTarget,
 } from './gate-commit.js';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
 import type { ChangedFile } from '../read/pull-request.js';
@@ -39,7 +39,7 @@ async function gateGroupHead(port: FlowPort, input: GateMergeGroupInput, run: Ag
   compared.catch(() => undefined);
   const [loaded, existing] = await Promise.all([
     step('reading the config', port.readConfig(Promise.resolve(input.baseSha))),
-    step('reading the check runs', listCheckRuns({ ...repoRef, headSha: input.headSha })),
+    step(LIST_STEP, listCheckRuns({ ...repoRef, headSha: input.headSha })),
   ]);
   const target = gateTarget(port, input, input.headSha, existing);
   if (optedInByReads(loaded, existing)) await run.open(target);

@@ -9,7 +9,7 @@ import { findPullRequestsForSha, getPullRequest, listChangedFiles, type ChangedF
 import { issueSettings } from '../settings.js';
 import { labelled } from './conclude.js';
 import {
-  emptyReport, gateCommit, gateTarget, invalidConfig, neverOptedIn, optedInByReads, publishOutcome, supersede, type AggregateRun, type GateResult, type GateTarget,
+  emptyReport, gateCommit, LIST_STEP, gateTarget, invalidConfig, neverOptedIn, optedInByReads, publishOutcome, supersede, type AggregateRun, type GateResult, type GateTarget,
 } from './gate-commit.js';
 import type { FlowPort, LoadedConfig, RepoInput } from './ports.js';
 import { headKey, inProcessLock } from './serialize.js';
@@ -67,7 +67,7 @@ async function readPull(port: FlowPort, input: GatePullRequestInput & { headSha:
   const baseSha = pulled.then((pull) => pull.baseSha);
   const reads = {
     loaded: step('reading the config', port.readConfig(baseSha)),
-    existing: step('reading the check runs', listCheckRuns({ ...repoRef, headSha: input.headSha })),
+    existing: step(LIST_STEP, listCheckRuns({ ...repoRef, headSha: input.headSha })),
     changed: step('reading the files of the pull request', listChangedFiles({ ...repoRef, number: input.number })),
     waivers: step('reading the comments of the pull request', readWaivers({ ...repoRef, number: input.number, botLogin: port.botLogin() })),
   };
