@@ -25,7 +25,14 @@ export interface AppEnv {
   logLevelInString: boolean;
   sentryDsn?: string;
   evaluationTimeoutMs: number;
+  /** Redis shared by the replicas (the lock per head, the throttling); absent: one replica's in-process lock. */
+  redisUrl?: string;
+  /** The least pause between two writes to GitHub (plugin-throttling's write group; shared through Redis). */
+  writeIntervalMs: number;
 }
+
+/** GitHub asks for about one content-creating request a second (plugin-throttling's default). */
+export const WRITE_INTERVAL_MS = 1_000;
 
 /**
  * The environment with `.env` of `cwd` under it, as Probot reads it (Node's own parser);
@@ -43,8 +50,8 @@ export function withDotEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): NodeJS.
 /**
  * Reads Probot's variables (APP_ID, PRIVATE_KEY in any form Probot takes, PRIVATE_KEY_PATH
  * or one `.pem` in `cwd`, WEBHOOK_SECRET, HOST, PORT, WEBHOOK_PATH, WEBHOOK_PROXY_URL,
- * GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, LOG_FORMAT, LOG_LEVEL_IN_STRING, SENTRY_DSN) and
- * SPECGATE_EVALUATION_TIMEOUT_MS. Throws an error of one line naming the variable when one
+ * GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, LOG_FORMAT, LOG_LEVEL_IN_STRING, SENTRY_DSN, REDIS_URL),
+ * SPECGATE_EVALUATION_TIMEOUT_MS and SPECGATE_WRITE_INTERVAL_MS. Throws an error of one line naming the variable when one
  * is wrong.
  */
 export function readAppEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppEnv {
@@ -67,6 +74,8 @@ export function readAppEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppEnv 
     logLevelInString: value('LOG_LEVEL_IN_STRING') === 'true',
     ...(value('SENTRY_DSN') ? { sentryDsn: value('SENTRY_DSN')! } : {}),
     evaluationTimeoutMs: readTimeout(value('SPECGATE_EVALUATION_TIMEOUT_MS')),
+    ...readRedisUrl(value('REDIS_URL')),
+    writeIntervalMs: readWriteInterval(value('SPECGATE_WRITE_INTERVAL_MS')),
   };
 }
 
@@ -106,6 +115,27 @@ function readTimeout(text: string | undefined): number {
   const timeout = text ?? String(DEFAULT_EVALUATION_TIMEOUT_MS);
   if (!/^[1-9]\d*$/.test(timeout)) throw new Error(`Unexpected SPECGATE_EVALUATION_TIMEOUT_MS \`${timeout.slice(0, 40)}\`, expected a whole number of milliseconds such as 60000`);
   return Number(timeout);
+}
+
+/** `redis://[user:password@]host[:port][/db]`, or `rediss://` for TLS: the form ioredis and Probot take. */
+function readRedisUrl(text: string | undefined): { redisUrl?: string } {
+  if (text === undefined) return {};
+  let url: URL | undefined;
+  try {
+    url = new URL(text);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'redis:' && url.protocol !== 'rediss:') || url.hostname === '') {
+    throw new Error(`Unexpected REDIS_URL \`${text.replace(/:[^:@/]*@/, ':***@').slice(0, 60)}\`, expected redis://host:port or rediss://host:port (TLS)`);
+  }
+  return { redisUrl: text };
+}
+
+function readWriteInterval(text: string | undefined): number {
+  const interval = text ?? String(WRITE_INTERVAL_MS);
+  if (!/^\d+$/.test(interval)) throw new Error(`Unexpected SPECGATE_WRITE_INTERVAL_MS \`${interval.slice(0, 40)}\`, expected a whole number of milliseconds such as 1000`);
+  return Number(interval);
 }
 
 function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
