@@ -48,3 +48,49 @@ function lastPage(link: unknown): number {
 export function sleep(ms: number): Promise<void> {
   return ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve();
 }
+
+/** How a create that may have landed is tried: attempts in all, and the pause before each look-up. */
+export interface CreateOnceOptions<F> {
+  /** Finds what an earlier attempt (or another writer) created; `undefined` when there is none. */
+  find: () => Promise<F | undefined>;
+  /** Creates sent at most (3 when absent). */
+  attempts?: number;
+  /** Pause after a failed create, before looking (500 ms when absent): a listing may trail a write by a moment. */
+  pauseMs?: number;
+}
+
+/** A create's result: what the create answered, or what the look-up found instead. */
+export type CreateResult<T, F> = { created: T } | { found: F };
+
+/**
+ * A create that is never sent twice blindly. GitHub sometimes applies a write and answers
+ * 5xx anyway, and a timed-out request may have landed; Octokit's retry plugin would send
+ * the POST again and make a second check run or issue. So each attempt goes out once
+ * (`request.retries: 0`), and after an answer that leaves it unknown whether the write
+ * landed (5xx, a timeout, a dropped connection) `find` looks the object up before the next
+ * attempt; a refusal (4xx) surfaces at once, since nothing was written. After `attempts`
+ * creates with nothing found, the last error surfaces.
+ */
+export async function createOnce<T, F>(octokit: GitHubClient, route: string, parameters: Record<string, unknown>, options: CreateOnceOptions<F>): Promise<CreateResult<T, F>> {
+  const attempts = options.attempts ?? 3;
+  const request = { ...(parameters['request'] as Record<string, unknown> | undefined), retries: 0 };
+  for (let attempt = 1; ; attempt += 1) {
+    let failure: unknown;
+    try {
+      return { created: (await octokit.request(route, { ...parameters, request })).data as T };
+    } catch (error) {
+      if (!mayHaveLanded(error)) throw error;
+      failure = error;
+    }
+    await sleep(options.pauseMs ?? 500);
+    const found = await options.find();
+    if (found !== undefined) return { found };
+    if (attempt >= attempts) throw failure;
+  }
+}
+
+/** Whether a failed request may still have been applied: a 5xx, a timeout or a dropped connection (no status). */
+export function mayHaveLanded(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status !== 'number' || status >= 500;
+}

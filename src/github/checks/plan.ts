@@ -99,6 +99,24 @@ export function planIdleGate(name: string, outcome: Exclude<CheckOutcome, { kind
   return finish(name, { conclusion: 'neutral', title: `Not run: ${reason}`, summary: `The gates did not run on this commit: ${reason}. See the \`${CHECK_NAME}\` check.` }, [], []);
 }
 
+/**
+ * What a younger duplicate of a run shows (see `listCheckRuns` in publish.ts): the oldest
+ * run's conclusion, title and buttons, a summary pointing to that run, no annotations (the
+ * oldest carries them). The oldest's fingerprint is part of the summary, so the duplicate is
+ * rewritten exactly when the result changes.
+ */
+export function planDuplicate(plan: CheckPlan, first: { id: number; url?: string }): CheckPlan {
+  const link = first.url ? `[run ${first.id}](${first.url})` : `run ${first.id}`;
+  const summary = [
+    `**${untrustedMarkdown(plan.title, { max: 300 })}**`,
+    '',
+    `This commit has this check more than once: two gatings of it ran at the same time. The first one, ${link}, carries the full result (summary and annotations); this one repeats its conclusion, so the check shows the same result whichever run GitHub lists.`,
+    '',
+    `<!-- specgate:duplicate-of ${first.id} result:${plan.fingerprint} -->`,
+  ].join('\n');
+  return finish(plan.name, { conclusion: plan.conclusion, title: plan.title, summary }, [], plan.actions);
+}
+
 function planGate(gate: GateResult, waiver: Waiver | undefined, documents: Report['documents']): CheckPlan {
   // The gate's run says how many documents the run checked, as the aggregate run does.
   const report: Report = { conclusion: gate.conclusion, gates: [gate], documents };

@@ -1,7 +1,9 @@
 import { truncate, untrustedCode } from '../../engine/report/index.js';
-import { rest, sleep, type GitHubClient, type RepoRef } from '../client.js';
+import { createOnce, rest, sleep, type GitHubClient, type RepoRef } from '../client.js';
+import { commentOnce } from './comments.js';
+import { chooseIssues, closeDuplicate, commentDuplicate, type DuplicateIssue } from './duplicates.js';
 import type { ClarificationMarker } from './markers.js';
-import { issueBody, issueTitle } from './render.js';
+import { issueBody, issueTitle, type IssueContext } from './render.js';
 import { listClarificationIssues, replaceMeta, type IssueMeta, type TrackedIssue } from './tracked.js';
 
 /** `clarification-issues` from the config, plus pacing. */
@@ -42,20 +44,26 @@ export interface SyncResult {
   closed: number[];
   /** Markers left without an issue because of the cap (or because creation is not allowed now). */
   overflow: ClarificationMarker[];
+  /** Younger issues for a marker that already had one (two gatings at once), closed as duplicates. */
+  duplicates: number[];
 }
 
 /**
  * Keeps one issue per unresolved marker: opens it once (up to the cap, sequentially and
  * paced), updates it when the marker moves, reopens it if specgate had closed it and the
- * marker is back, and closes it with the resolving commit when the marker is gone.
+ * marker is back, and closes it with the resolving commit when the marker is gone. The
+ * issue of a marker is the oldest open one (see {@link chooseIssues}); younger open ones,
+ * left by two gatings at once, are closed as its duplicates, those listed first and, after
+ * this gating opened issues, those a listing made then finds (of two gatings that each
+ * opened one, the one that opened the younger lists after it and so finds both).
  */
 export async function syncClarificationIssues(input: SyncInput): Promise<SyncResult> {
-  const result: SyncResult = { created: [], updated: [], closed: [], overflow: [] };
+  const result: SyncResult = { created: [], updated: [], closed: [], overflow: [], duplicates: [] };
   if (input.settings.mode === 'off') return result;
-  const tracked = input.tracked ?? (await listClarificationIssues({ ...input, label: input.settings.labels[0] ?? 'specgate' }));
-  const byKey = new Map<string, TrackedIssue>();
-  for (const issue of tracked) if (!byKey.has(issue.meta.key) || issue.state === 'open') byKey.set(issue.meta.key, issue);
-  const context = { owner: input.owner, repo: input.repo, pull: input.pull, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
+  const tracked = input.tracked ?? (await listIssues(input));
+  const { byKey, duplicates } = chooseIssues(tracked);
+  await closeDuplicates(input, duplicates, result, () => true);
+  const context: IssueContext = { owner: input.owner, repo: input.repo, pull: input.pull, ...(input.serverUrl ? { serverUrl: input.serverUrl } : {}) };
 
   let kept = 0;
   for (const marker of input.markers) {
@@ -71,23 +79,68 @@ export async function syncClarificationIssues(input: SyncInput): Promise<SyncRes
       kept += 1;
       if (result.created.length > 0) await sleep(input.settings.delayMs ?? 0);
       const meta: IssueMeta = { key: marker.key, pr: input.pull.number, path: marker.path, line: marker.line, question: truncate(marker.question, STORED_QUESTION_MAX) };
-      const created = await rest<{ number: number }>(input.octokit, 'POST /repos/{owner}/{repo}/issues', {
-        owner: input.owner, repo: input.repo, title: issueTitle(meta), body: issueBody(meta, context), labels: input.settings.labels,
-      });
-      result.created.push(created.number);
+      result.created.push(await createIssue(input, meta, context));
     } else if (!issue) {
       result.overflow.push(marker);
     }
   }
+  if (result.created.length > 0) await settleDuplicates(input, result);
 
   const present = new Set(input.markers.map((marker) => marker.key));
+  const gone = new Set(result.duplicates);
   for (const issue of tracked) {
-    if (issue.state !== 'open' || issue.meta.pr !== input.pull.number || present.has(issue.meta.key)) continue;
+    if (issue.state !== 'open' || issue.meta.pr !== input.pull.number || present.has(issue.meta.key) || gone.has(issue.number)) continue;
     if (!input.checkedPaths.has(issue.meta.path)) continue;
     await closeIssue(input, issue, 'completed', `The clarification is resolved: the marker is gone from ${untrustedCode(issue.meta.path, { max: 300 })} in ${input.pull.headSha}.`);
     result.closed.push(issue.number);
   }
   return result;
+}
+
+/**
+ * After this gating opened issues: lists them again and closes every duplicate found. The
+ * gating that opened a duplicate is the one that says so in a comment, also when the other
+ * gating closed it first; the other only closes it, so a duplicate gets one comment.
+ */
+async function settleDuplicates(input: SyncInput, result: SyncResult): Promise<void> {
+  const mine = new Set(result.created);
+  const listed = await listIssues(input);
+  await closeDuplicates(input, chooseIssues(listed).duplicates, result, (number) => mine.has(number));
+  for (const issue of listed) {
+    const kept = issue.meta.duplicateOf;
+    if (kept === undefined || !mine.has(issue.number) || result.duplicates.includes(issue.number)) continue;
+    await commentDuplicate(input, issue.number, kept);
+    result.duplicates.push(issue.number);
+  }
+}
+
+function listIssues(input: SyncInput): Promise<TrackedIssue[]> {
+  return listClarificationIssues({ ...input, label: input.settings.labels[0] ?? 'specgate' });
+}
+
+async function closeDuplicates(input: SyncInput, duplicates: readonly DuplicateIssue[], result: SyncResult, comment: (number: number) => boolean): Promise<void> {
+  for (const duplicate of duplicates) {
+    if (result.duplicates.includes(duplicate.issue.number)) continue;
+    await closeDuplicate(input, duplicate, comment(duplicate.issue.number));
+    result.duplicates.push(duplicate.issue.number);
+  }
+}
+
+/**
+ * Opens the issue of one marker, never twice: a create answered 5xx or timed out is looked
+ * up by its hidden marker before it is sent again (see {@link createOnce}); the issue found
+ * (this create's, landed after all, or another gating's) is the one returned.
+ */
+async function createIssue(input: SyncInput, meta: IssueMeta, context: IssueContext): Promise<number> {
+  const made = await createOnce<{ number: number }, number>(input.octokit, 'POST /repos/{owner}/{repo}/issues', {
+    owner: input.owner, repo: input.repo, title: issueTitle(meta), body: issueBody(meta, context), labels: input.settings.labels,
+  }, {
+    find: async () => {
+      const issue = chooseIssues(await listIssues(input)).byKey.get(meta.key);
+      return issue?.state === 'open' ? issue.number : undefined;
+    },
+  });
+  return 'created' in made ? made.created.number : made.found;
 }
 
 /** Closes every open issue a PR opened, as not planned (the PR closed without merging). */
@@ -107,7 +160,7 @@ export async function closeIssue(input: RepoRef & { octokit: GitHubClient }, iss
   const body = replaceMeta(issue.body, { ...issue.meta, closedBy: 'specgate' });
   // Close first: a redelivery after a crash finds it closed and so never comments twice.
   await patchIssue(input, issue.number, { state: 'closed', state_reason: reason, body });
-  await rest(input.octokit, 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: input.owner, repo: input.repo, issue_number: issue.number, body: comment });
+  await commentOnce({ octokit: input.octokit, owner: input.owner, repo: input.repo, number: issue.number, body: comment });
 }
 
 async function patchIssue(input: RepoRef & { octokit: GitHubClient }, number: number, fields: Record<string, unknown>): Promise<void> {

@@ -10,11 +10,15 @@ export interface IssueMeta {
   question: string;
   /** Set when specgate closed the issue itself, so it may reopen it if the marker returns. */
   closedBy?: 'specgate';
+  /** Set when specgate closed the issue as a duplicate: the number of the issue kept for the marker. */
+  duplicateOf?: number;
 }
 
 /** A clarification issue specgate keeps, as found on GitHub. */
 export interface TrackedIssue {
   number: number;
+  /** The issue's id (not its number): what `duplicate_issue_id` takes. */
+  id?: number;
   state: 'open' | 'closed';
   body: string;
   meta: IssueMeta;
@@ -47,7 +51,9 @@ export function decodeMeta(body: string | null | undefined): IssueMeta | undefin
     const meta = JSON.parse(match[1]!) as Partial<IssueMeta>;
     const valid = typeof meta.key === 'string' && typeof meta.pr === 'number' && typeof meta.path === 'string'
       && typeof meta.line === 'number' && typeof meta.question === 'string';
-    return valid ? (meta as IssueMeta) : undefined;
+    if (!valid) return undefined;
+    if (meta.duplicateOf !== undefined && typeof meta.duplicateOf !== 'number') delete meta.duplicateOf;
+    return meta as IssueMeta;
   } catch {
     return undefined;
   }
@@ -76,7 +82,7 @@ function lastMatch(body: string): RegExpExecArray | undefined {
  */
 export async function listClarificationIssues({ octokit, owner, repo, label, botLogin }: RepoRef & { octokit: GitHubClient; label: string; botLogin: string | PromiseLike<string> }): Promise<TrackedIssue[]> {
   const [issues, login] = await Promise.all([
-    listAll<{ number: number; state: 'open' | 'closed'; body?: string | null; pull_request?: unknown; user?: { login: string } | null }>(
+    listAll<{ number: number; id?: number; state: 'open' | 'closed'; body?: string | null; pull_request?: unknown; user?: { login: string } | null }>(
       octokit, 'GET /repos/{owner}/{repo}/issues', { owner, repo, labels: label, state: 'all' },
     ),
     botLogin,
@@ -85,7 +91,7 @@ export async function listClarificationIssues({ octokit, owner, repo, label, bot
   for (const issue of issues) {
     if (issue.pull_request || issue.user?.login.toLowerCase() !== login.toLowerCase()) continue;
     const meta = decodeMeta(issue.body);
-    if (meta) tracked.push({ number: issue.number, state: issue.state, body: issue.body ?? '', meta });
+    if (meta) tracked.push({ number: issue.number, ...(typeof issue.id === 'number' ? { id: issue.id } : {}), state: issue.state, body: issue.body ?? '', meta });
   }
   return tracked;
 }
