@@ -35,7 +35,10 @@ export interface SharedRedis {
 export async function connectRedis(url: string, options: RedisOptions): Promise<SharedRedis | undefined> {
   const { log } = options;
   // Commands fail at once while disconnected (no offline queue): a gating falls back instead of waiting on Redis.
-  const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, retryStrategy: (times) => Math.min(times * 200, 2_000) });
+  // Reconnections (every 2 s at most) once it has answered; none when the first connection fails.
+  let answered = false;
+  const client = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS, retryStrategy: (times) => (answered ? Math.min(times * 200, 2_000) : null) });
+  client.once('ready', () => (answered = true));
   // ioredis reports every failed reconnection; the lock says once what that means for gating.
   client.on('error', () => undefined);
   try {

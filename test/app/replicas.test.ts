@@ -135,6 +135,23 @@ describeWithRedis('two App replicas sharing one Redis', () => {
     expect(replicas.flatMap((replica) => replica.stdout).join('\n')).not.toMatch(/Redis throttling/);
   });
 
+  test('REDIS_URL unreachable at start: the replica says so in one line, then gates under its in-process lock', async () => {
+    const replica = await startApp({ app, gheHost: front.host, env: { ...REPLICA_ENV, REDIS_URL: `redis://127.0.0.1:${await freePort()}` } });
+    try {
+      expect(replica.stdout.filter((line) => /Redis/.test(line))).toEqual([expect.stringMatching(/"level":40,.*Redis at redis:\/\/127\.0\.0\.1:\d+ unreachable .*in-process lock/)]);
+      const { repo, number, sha } = seed();
+      expect(await replica.deliver('pull_request', pullRequestEvent(repo, number))).toBe(200);
+      await until(() => gatings([replica], sha) >= 1, 20_000, () => `a gating of ${sha}`);
+      expect(repo.checkRunsFor(sha)).toHaveLength(RUNS);
+    } finally {
+      await replica.kill();
+    }
+  });
+
+  test('a bad REDIS_URL: the App does not start, and says why in one line on stderr', async () => {
+    await expect(startApp({ app, gheHost: front.host, env: { REDIS_URL: 'http://cache:6379' } })).rejects.toThrow(/stderr:\nspecgate: Unexpected REDIS_URL `http:\/\/cache:6379`, expected redis:\/\/host:port or rediss:\/\/host:port \(TLS\)$/);
+  });
+
   test('a replica killed (SIGKILL) while it holds the lock: the other gates the head once the lease expires, and writes each run once', async () => {
     const [holder, other] = replicas as [AppProcess, AppProcess];
     const { repo, number, sha } = seed();
@@ -159,6 +176,14 @@ describeWithRedis('two App replicas sharing one Redis', () => {
       standIn.latency.ms = 0;
     }
   }, 60_000);
+
+  test('SIGTERM: a replica with Redis drains, closes its Redis connections and exits 0', async () => {
+    const replica = replicas[1]!;
+    await replica.kill('SIGTERM');
+    expect(await replica.exit).toBe(0);
+    expect(replica.stdout.some((line) => line.includes('"msg":"specgate stopped"'))).toBe(true);
+    expect(replica.stderr.filter((line) => line !== '')).toEqual([]);
+  });
 });
 
 /** A log that keeps its lines (pino's shape, the methods the lock uses). */
