@@ -3,6 +3,7 @@ import { Redis } from 'ioredis';
 import { ExecutionError, Redlock, ResourceLockedError, type Lock } from '@sesamecare-oss/redlock';
 import type { Logger } from 'pino';
 import type { HeadLock } from '../github/flows/index.js';
+import type { SharedThrottle } from './octokit.js';
 
 /** The lock's lease: shorter than GitHub's 10 s webhook timeout, renewed every third of it while gating. */
 export const LOCK_LEASE_MS = 8_000;
@@ -21,8 +22,8 @@ export interface RedisOptions {
 /** What the replicas share through one Redis: the lock per head, and Probot's throttling (Bottleneck's Redis datastore). */
 export interface SharedRedis {
   lock: HeadLock;
-  /** Options for @octokit/plugin-throttling: its Bottleneck groups keep their state in this Redis. */
-  throttle: { Bottleneck: typeof Bottleneck; connection: Bottleneck.IORedisConnection };
+  /** For `throttleOptions` (src/app/octokit.ts): plugin-throttling's Bottleneck groups keep their state in this Redis. */
+  throttle: SharedThrottle;
   close(): Promise<void>;
 }
 
@@ -51,10 +52,11 @@ export async function connectRedis(url: string, options: RedisOptions): Promise<
   // Bottleneck duplicates the client it is given for its subscriber: that one connects by itself (not lazily) and
   // queues what it is asked before it is ready (its SUBSCRIBE to each limiter's channel), failing after one reconnection.
   const connection = new Bottleneck.IORedisConnection({ client: client.duplicate({ lazyConnect: false, enableOfflineQueue: true }) });
-  connection.on('error', (error: Error) => log.warn({ err: error, source: 'bottleneck' }, `specgate: Redis throttling: ${error.message}`));
+  // Every reconnection fails while Redis is down; the throttling says once what that means (see throttleOptions).
+  connection.on('error', () => undefined);
   return {
     lock: redisLock(client, { ...options, name: redacted(url) }),
-    throttle: { Bottleneck, connection },
+    throttle: { connection, log },
     close: async () => {
       await connection.disconnect(false).catch(() => undefined);
       client.disconnect();

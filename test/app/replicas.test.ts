@@ -12,6 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { readAppEnv } from '../../src/app/env.js';
+import { appOctokit, throttleOptions } from '../../src/app/octokit.js';
 import { connectRedis, type SharedRedis } from '../../src/app/redis.js';
 import { buildApp, enterpriseFront, startApp, type AppProcess, type BuiltApp, type EnterpriseFront } from '../support/app-process.js';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
@@ -260,6 +261,29 @@ describeWithRedis('the Redis lock', () => {
       expect(lines.filter((line) => /in-process lock/.test(line))).toEqual([expect.stringMatching(/^warn .*Redis.*unreachable.*in-process lock/)]);
     } finally {
       await shared.close();
+    }
+  });
+});
+
+describeWithRedis('the throttling on Redis', () => {
+  test('Redis gone after start: GitHub requests still go out, throttled by the replica itself, logged once; a job is never run twice', async () => {
+    const [own, standIn] = await Promise.all([startRedis(), start()]);
+    const repo = standIn.state.addRepo('acme', 'throttled', { 'README.md': '# Throttled\n' });
+    const { log, lines } = memoryLog();
+    const shared = (await connectRedis(own.url, { log }))!;
+    try {
+      const Octokit = appOctokit({ throttle: throttleOptions(shared.throttle, 20) });
+      const octokit = new Octokit({ auth: { token: 'test' }, baseUrl: standIn.url } as never);
+      expect((await octokit.request('GET /repos/{owner}/{repo}/pulls', { owner: repo.owner, repo: repo.name })).status).toBe(200);
+      await own.stop();
+      expect((await octokit.request('GET /repos/{owner}/{repo}/pulls', { owner: repo.owner, repo: repo.name })).status).toBe(200);
+      expect((await octokit.request('POST /repos/{owner}/{repo}/issues', { owner: repo.owner, repo: repo.name, title: 'One', body: 'once' })).status).toBe(201);
+      expect(repo.realIssues()).toHaveLength(1);
+      expect(lines).toEqual([expect.stringMatching(/^warn .*Redis throttling failed .*throttles by itself/)]);
+      expect(standIn.problems).toEqual([]);
+    } finally {
+      await shared.close();
+      await standIn.close();
     }
   });
 });
