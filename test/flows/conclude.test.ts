@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { gateMergeGroup, gatePullRequest, sweepStaleRuns, STALE_REASON, type FlowPort, type GitHubClient } from '../../src/github/flows/index.js';
+import { gateMergeGroup, gateOpenPullRequests, gatePullRequest, sweepStaleRuns, STALE_REASON, type FlowPort, type GitHubClient } from '../../src/github/flows/index.js';
 import { describeFailure } from '../../src/github/flows/conclude.js';
 import { createEvaluator, type Evaluator } from '../../src/github/flows/evaluate-pool.js';
 import { CONFIG, CONSTITUTION, SPEC_WITH_MARKERS } from '../app/fixtures.js';
@@ -85,6 +85,25 @@ describe('the order of a gating', () => {
     const result = await gateMergeGroup(portFor(repo), { owner: repo.owner, repo: repo.name, headSha: pull.headSha, baseSha: pull.baseSha });
     expect(result).toMatchObject({ kind: 'failed', reason: 'GitHub answered 500 comparing the merge group with its base; Re-run to try again' });
     expect(repo.checkRunsFor(pull.headSha, 'specgate')).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure' })]);
+  });
+});
+
+describe('a re-run whose pull requests cannot be listed', () => {
+  test('a commit that carries specgate runs: specgate concluded failed with the reason', async () => {
+    const { repo, pull } = seed();
+    await gatePullRequest(portFor(repo), { owner: repo.owner, repo: repo.name, number: pull.number, headSha: pull.headSha });
+    standIn.faults.push({ method: 'GET', path: /\/pulls$/, status: 502 });
+    const results = await gateOpenPullRequests(portFor(repo), { owner: repo.owner, repo: repo.name, sha: pull.headSha, numbers: [] });
+    expect(results).toEqual([expect.objectContaining({ kind: 'failed', reason: 'GitHub answered 502 listing the pull requests of the commit; Re-run to try again' })]);
+    expect(repo.checkRunsFor(pull.headSha, 'specgate')).toEqual([expect.objectContaining({ status: 'completed', conclusion: 'failure' })]);
+  });
+
+  test('a commit without specgate runs stays silent', async () => {
+    const { repo, pull } = seed();
+    standIn.faults.push({ method: 'GET', path: /\/pulls$/, status: 502 });
+    const results = await gateOpenPullRequests(portFor(repo), { owner: repo.owner, repo: repo.name, sha: pull.headSha, numbers: [] });
+    expect(results).toEqual([{ kind: 'silent', headSha: pull.headSha }]);
+    expect(repo.checkRuns).toEqual([]);
   });
 });
 

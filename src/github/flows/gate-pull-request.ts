@@ -135,13 +135,37 @@ async function syncIssues(port: FlowPort, work: IssueWork): Promise<SyncResult |
 
 /**
  * Gates every open pull request whose head is `sha` (every open one when absent), one
- * after the other: for check suites (fork PRs carry no PR list) and config changes.
+ * after the other: for check suites (fork PRs carry no PR list) and config changes. When
+ * the pull requests of `sha` cannot be listed, see {@link unlisted}.
  */
 export async function gateOpenPullRequests(port: FlowPort, input: RepoInput & { sha?: string; numbers?: readonly number[]; clarify?: boolean }): Promise<GateResult[]> {
-  const listed = input.numbers && input.numbers.length > 0 && input.sha
-    ? input.numbers.map((number) => ({ number, headSha: input.sha! }))
-    : await findPullRequestsForSha({ octokit: port.octokit, owner: input.owner, repo: input.repo, ...(input.sha ? { sha: input.sha } : {}) });
+  let listed: { number: number; headSha: string }[];
+  if (input.numbers && input.numbers.length > 0 && input.sha) {
+    listed = input.numbers.map((number) => ({ number, headSha: input.sha! }));
+  } else {
+    try {
+      listed = await labelled('listing the pull requests of the commit', findPullRequestsForSha({ octokit: port.octokit, owner: input.owner, repo: input.repo, ...(input.sha ? { sha: input.sha } : {}) }));
+    } catch (error) {
+      if (!input.sha) throw error;
+      return [await unlisted(port, { owner: input.owner, repo: input.repo, headSha: input.sha }, error)];
+    }
+  }
   const results: GateResult[] = [];
   for (const pull of listed) results.push(await gatePullRequest(port, { owner: input.owner, repo: input.repo, number: pull.number, headSha: pull.headSha, ...(input.clarify ? { clarify: true } : {}) }));
   return results;
+}
+
+/**
+ * The pull requests of a commit could not be listed (a re-run or a check suite without
+ * its PR list): a commit that already carries `specgate` runs opted in, so its `specgate`
+ * is concluded failed with the reason; any other commit stays silent (it may be any
+ * branch's push, and its pull request's own events gate it).
+ */
+function unlisted(port: FlowPort, commit: RepoInput & { headSha: string }, error: unknown): Promise<GateResult> {
+  return (port.lock ?? inProcessLock).run(headKey(commit, commit.headSha), () => gateCommit(port, commit, async (scoped, run) => {
+    const existing = await run.deadline.step(LIST_STEP, listCheckRuns({ octokit: scoped.octokit, ...commit }));
+    if (existing.size === 0) return { kind: 'silent', headSha: commit.headSha };
+    await run.open(gateTarget(scoped, commit, commit.headSha, existing));
+    throw error;
+  }));
 }
