@@ -7,8 +7,8 @@
  * paths, every request 50 ms late and 1% of them answered 5xx at random (seeded). For each PR,
  * GitHub's near-simultaneous pair, `pull_request.opened` and `check_suite.requested`, goes to
  * replicas drawn at random, and one PR in ten also has its `pull_request` redelivered to the
- * other replica. Asserts: every head has exactly one `specgate` run and it is concluded, no
- * check run name twice on a head, one clarification issue per marker (none twice), every
+ * other replica. Asserts: every head has exactly one `specgate` run and it is concluded, one
+ * run per gate (none missing, no name twice on a head), one clarification issue per marker (none twice), every
  * request valid against GitHub's REST description (`standIn.problems` empty), every delivery
  * answered. Prints p50/p99 delivery-to-conclusion (first delivery sent to the `specgate` run's
  * first conclusion) and peak RSS (VmHWM) per replica, and writes bench/out/load.json. Exit 1
@@ -21,6 +21,7 @@ import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { buildApp, enterpriseFront, startApp, type AppProcess } from '../test/support/app-process.js';
 import { start, type Repo, type StandIn } from '../test/support/github-standin/index.js';
+import { GATES } from '../src/engine/index.js';
 import { decodeMeta } from '../src/github/issues/tracked.js';
 import { CONFIG, CONSTITUTION, SPEC_RESOLVED, SPEC_WITH_MARKERS } from '../test/app/fixtures.js';
 
@@ -30,6 +31,8 @@ register(`data:text/javascript,${encodeURIComponent(HOOK)}`);
 const { REDIS_SKIP, startRedis } = await import('../test/support/redis.js');
 
 const OUT = join(import.meta.dirname, 'out');
+/** What one gating of a head writes: the aggregate run and one per gate. */
+const EXPECTED_RUNS = ['specgate', ...GATES.map((gate) => `specgate / ${gate}`)];
 const LATENCY_MS = 50;
 const FAULT_SHARE = 0.01;
 const SETTLE_MS = 15 * 60_000;
@@ -221,6 +224,8 @@ function invariants(standIn: StandIn, cases: readonly Case[]): { failures: strin
     if (specgate.length !== 1) failures.push(`${item.repo.fullName}#${item.number}: ${specgate.length} specgate runs on ${item.sha.slice(0, 7)}, expected exactly 1`);
     else if (specgate[0]!.status !== 'completed' || !specgate[0]!.conclusion) failures.push(`${item.repo.fullName}#${item.number}: specgate run ${specgate[0]!.status}, expected concluded`);
     const names = runs.map((run) => run.name);
+    const missing = EXPECTED_RUNS.filter((name) => !names.includes(name));
+    if (missing.length > 0) failures.push(`${item.repo.fullName}#${item.number}: no ${missing.join(', ')} run on ${item.sha.slice(0, 7)}, expected one each`);
     const twice = names.filter((name, i) => names.indexOf(name) !== i);
     duplicateRuns += twice.length;
     if (twice.length > 0) failures.push(`${item.repo.fullName}#${item.number}: check runs ${[...new Set(twice)].join(', ')} more than once on one head, expected one each`);
