@@ -14,8 +14,18 @@ export function appOctokit(overrides: { retry?: Record<string, unknown>; throttl
   return ProbotOctokit.defaults((options: Options) => ({
     ...options,
     retry: { ...RETRY_POLICY.retry, ...(options as { retry?: object }).retry, ...overrides.retry },
-    throttle: { ...(options as { throttle?: object }).throttle, ...RETRY_POLICY.throttle, ...overrides.throttle },
+    throttle: { ...installationLane(options), ...(options as { throttle?: object }).throttle, ...RETRY_POLICY.throttle, ...overrides.throttle },
   })) as typeof ProbotOctokit;
+}
+
+/**
+ * One throttling lane per installation: the webhook's Octokit (built by Probot's auth) carries
+ * no `throttle.id`, so without this every installation of every replica would share the one
+ * `no-id` write lane (writes of unrelated installations queued one a second behind each other).
+ */
+function installationLane(options: Options): { id?: string } {
+  const installationId = (options as { auth?: { installationId?: unknown } }).auth?.installationId;
+  return installationId === undefined || installationId === null ? {} : { id: `installation-${String(installationId)}` };
 }
 
 /** plugin-throttling's defaults: one write at a time, at least a second apart (GitHub's guidance for content-creating requests); three for those that notify. */
