@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defaultConfig, type Config, type SourceFile } from '../src/engine/index.js';
+import { seeded } from '../test/support/seeded.js';
 
 /** What a generated input is made of; the bench summarises per kind. */
 export const KINDS = ['bytes', 'tokens', 'mutated', 'mixed', 'feature', 'deep', 'long-line'] as const;
@@ -53,17 +54,7 @@ const TOKENS = [
   '**', '_', '~', '> ', '* ', '1) ', '\\', '&amp;', '&#0;', '<?', '<![CDATA[', 'http://x.example', '==\n', 'STATUS: ✅ COMPLETE', 'Phase 1: ', '| --- |',
 ];
 
-/** mulberry32: small, seeded, and the same in every process. */
-export function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export { seeded as generator } from '../test/support/seeded.js';
 
 /** The seed of the `index`-th input of a run started with `runSeed` (a hash, so neighbours differ). */
 export function inputSeed(runSeed: number, index: number): number {
@@ -131,7 +122,7 @@ function folderSeed(name: string, root: string): Seed {
 
 /** The input of `seed`: the same files, config, tree and base in every run and process. */
 export function generate(seed: number): FuzzInput {
-  const draw = new Draw(generator(seed));
+  const draw = new Draw(seeded(seed));
   const kind = weighted(draw);
   const files = MAKERS[kind](draw).map(({ path, content }) => ({ path, content: draw.chance(0.1) ? withRawBytes(draw, content) : content }));
   const unique = [...new Map(files.map((file) => [file.path, file])).values()];

@@ -24,6 +24,7 @@ import { start, type Repo, type StandIn } from '../test/support/github-standin/i
 import { GATES } from '../src/engine/index.js';
 import { decodeMeta } from '../src/github/issues/tracked.js';
 import { CONFIG, CONSTITUTION, SPEC_RESOLVED, SPEC_WITH_MARKERS } from '../test/app/fixtures.js';
+import { seeded as generator } from '../test/support/seeded.js';
 
 // test/support/redis.ts imports `describe` from @jest/globals (for describeWithRedis), which throws outside jest: a stub for this process.
 const HOOK = `export async function resolve(specifier, context, next) { return specifier === '@jest/globals' ? { url: 'data:text/javascript,export const describe = () => {};', shortCircuit: true } : next(specifier, context); }`;
@@ -80,17 +81,6 @@ function parseArgs(argv: readonly string[]): Options {
   };
 }
 
-/** mulberry32, for the bench's own draws (which replica, offsets, redeliveries). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** One pull request of the bench and what happened to it. */
 interface Case {

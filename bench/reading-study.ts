@@ -16,23 +16,13 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { check } from '../src/cli/check.js';
 import type { Finding } from '../src/engine/index.js';
+import { seeded as random } from '../test/support/seeded.js';
 
 const SEED = 9;
 const SAMPLE = 200;
 const corpus = resolve(process.argv[2] ?? '../shared/corpus');
 const out = resolve(process.argv[3] ?? 'bench/out/reading-study');
 
-/** mulberry32: a small seeded generator, enough for a reproducible draw. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Row extends Finding { repo: string }
 

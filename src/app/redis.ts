@@ -2,7 +2,7 @@ import Bottleneck from 'bottleneck';
 import { Redis } from 'ioredis';
 import { ExecutionError, Redlock, ResourceLockedError, type Lock } from '@sesamecare-oss/redlock';
 import type { Logger } from 'pino';
-import type { HeadLock } from '../github/flows/index.js';
+import { createInProcessLock, type HeadLock } from '../github/flows/index.js';
 import type { SharedThrottle } from './octokit.js';
 
 /** The lock's lease: shorter than GitHub's 10 s webhook timeout, renewed every third of it while gating. */
@@ -90,7 +90,7 @@ export function redisLock(client: Redis, options: RedisOptions & { name: string 
   redlock.on('error', () => undefined);
   const leaseMs = options.leaseMs ?? LOCK_LEASE_MS;
   const waitMs = options.waitMs ?? LOCK_WAIT_MS;
-  const local = queue();
+  const { run: local } = createInProcessLock();
   let down = false;
   const report = (key: string, acquired: Acquired): void => {
     if (acquired.lock) {
@@ -114,20 +114,6 @@ export function redisLock(client: Redis, options: RedisOptions & { name: string 
   };
 }
 
-/** Tasks with the same key one after the other, in this process (the in-process lock of this Redis lock alone). */
-function queue(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
-  const tails = new Map<string, Promise<unknown>>();
-  return async <T>(key: string, task: () => Promise<T>): Promise<T> => {
-    const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    try {
-      return await run;
-    } finally {
-      if (tails.get(key) === tail) tails.delete(key);
-    }
-  };
-}
 
 /** Tries for the lock until `waitMs` has passed; a Redis error (not a held key) ends the wait at once. */
 async function acquire(redlock: Redlock, resource: string, leaseMs: number, waitMs: number): Promise<Acquired> {

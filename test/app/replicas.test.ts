@@ -129,7 +129,8 @@ describeWithRedis('two App replicas sharing one Redis', () => {
     // plugin-throttling's limiters live in Redis, where every replica finds them (Bottleneck's keys `b_<group>-<id>_…`).
     const client = new Redis(redis.url);
     try {
-      expect(await client.keys('b_octokit-*')).toEqual(expect.arrayContaining(['b_octokit-global-no-id_settings', 'b_octokit-write-no-id_settings']));
+      // One lane per installation (4242, the deliveries'), shared by both replicas; the App's own JWT client keeps the no-id lane.
+      expect(await client.keys('b_octokit-*')).toEqual(expect.arrayContaining(['b_octokit-global-installation-4242_settings', 'b_octokit-write-installation-4242_settings']));
     } finally {
       client.disconnect();
     }

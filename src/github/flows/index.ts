@@ -16,7 +16,7 @@ export { readConfigChain, loadConfigData } from './read-config.js';
 export { RETRY_POLICY, REQUEST_TIMEOUT_MS, timedFetch } from './octokit-policy.js';
 export { CONFIG_PATH } from '../read/config.js';
 export type { FlowPort, FlowLog, LoadedConfig, RepoInput } from './ports.js';
-export { inProcessLock, headKey, type HeadLock } from './serialize.js';
+export { inProcessLock, createInProcessLock, headKey, type HeadLock } from './serialize.js';
 export type { GitHubClient } from '../client.js';
 export type { Waiver } from '../commands/waivers.js';
 export { limitConfigFile, ConfigFileTooLargeError } from './limit-config-file.js';

@@ -9,22 +9,25 @@ export interface HeadLock {
   run<T>(key: string, task: () => Promise<T>): Promise<T>;
 }
 
-const tails = new Map<string, Promise<unknown>>();
+/** A lock of this process alone: tasks with the same key run one after the other. */
+export function createInProcessLock(): HeadLock {
+  const tails = new Map<string, Promise<unknown>>();
+  return {
+    async run<T>(key: string, task: () => Promise<T>): Promise<T> {
+      const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
+      const tail = run.catch(() => undefined);
+      tails.set(key, tail);
+      try {
+        return await run;
+      } finally {
+        if (tails.get(key) === tail) tails.delete(key);
+      }
+    },
+  };
+}
 
-/** The lock of one process: tasks with the same key run one after the other. */
-export const inProcessLock: HeadLock = {
-  async run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const previous = tails.get(key) ?? Promise.resolve();
-    const run = previous.then(task, task);
-    const tail = run.catch(() => undefined);
-    tails.set(key, tail);
-    try {
-      return await run;
-    } finally {
-      if (tails.get(key) === tail) tails.delete(key);
-    }
-  },
-};
+/** The process's lock (the Action, one App replica). */
+export const inProcessLock: HeadLock = createInProcessLock();
 
 /** The key gating of one commit is locked under. */
 export function headKey(repo: { owner: string; repo: string }, headSha: string): string {

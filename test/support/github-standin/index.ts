@@ -11,6 +11,7 @@ import { answerGraphql } from './graphql.js';
 import { ROUTES, type Answer } from './routes.js';
 import { ACTIONS_BOT, BOT, INSTALLATION_TOKEN, State, type User } from './state.js';
 import { validateCall } from './validate.js';
+import { seeded } from '../seeded.js';
 
 export { State, Repo, BOT, ACTIONS_BOT, type CheckRun, type Issue, type Comment, type Pull, type User } from './state.js';
 
@@ -162,17 +163,6 @@ function takeFault(faults: Fault[], method: string, path: string, random: () => 
   return fault;
 }
 
-/** mulberry32: a small seeded generator, so a run with random faults can be repeated. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
