@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
+import { collect } from '../support/app-process.js';
 import { pullRequestEvent } from './harness.js';
 import { CONFIG, CONSTITUTION, SPEC_WITH_MARKERS } from './fixtures.js';
 
@@ -94,16 +95,6 @@ function launch(command: 'npm start' | 'node', env: Record<string, string> = {})
   collect(child.stderr!, started.stderr);
   app = started;
   return started;
-}
-
-function collect(stream: NodeJS.ReadableStream, lines: string[]): void {
-  let rest = '';
-  stream.on('data', (chunk: Buffer) => {
-    const parts = (rest + chunk.toString('utf8')).split('\n');
-    rest = parts.pop()!;
-    lines.push(...parts);
-  });
-  stream.on('end', () => rest && lines.push(rest));
 }
 
 /** Waits for a line of stdout matching `pattern` and returns its match. */

@@ -162,7 +162,8 @@ export async function deliver(url: string, name: string, payload: Record<string,
   return response.status;
 }
 
-function collect(stream: NodeJS.ReadableStream, lines: string[]): void {
+/** Appends each line `stream` writes to `lines` (the last one at the end of the stream). */
+export function collect(stream: NodeJS.ReadableStream, lines: string[]): void {
   let rest = '';
   stream.on('data', (chunk: Buffer) => {
     const parts = (rest + chunk.toString('utf8')).split('\n');
