@@ -166,7 +166,8 @@ describeWithRedis('two App replicas sharing one Redis', () => {
       const killed = Date.now();
       const from = other.stdout.length;
       void other.deliver('check_suite', checkSuiteRequested(repo, number)).catch(() => undefined);
-      await until(() => gatings([other], sha) >= 1, 40_000, () => `the other replica to gate ${sha}`);
+      // A hang guard, not a timing: at 250 ms a call, on a loaded 2-core machine, the gating after the lease can take over 40 s.
+      await until(() => gatings([other], sha) >= 1, 120_000, () => `the other replica to gate ${sha}`);
       // The lease (8 s, renewed every 2.7 s) outlived the holder: the other replica wrote nothing until it expired, then gated.
       const writes = standIn.requests.filter((request) => request.write && request.path.startsWith(`/repos/${repo.fullName}/`) && request.at > killed);
       expect(writes.length).toBeGreaterThan(0);
@@ -177,7 +178,7 @@ describeWithRedis('two App replicas sharing one Redis', () => {
     } finally {
       standIn.latency.ms = 0;
     }
-  }, 60_000);
+  }, 180_000);
 
   test('SIGTERM: a replica with Redis drains, closes its Redis connections and exits 0', async () => {
     const replica = replicas[1]!;
