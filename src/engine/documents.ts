@@ -2,17 +2,20 @@ import { classifyFamily, classifyKind, featureFolder } from './classify.js';
 import type { Config } from './config/schema.js';
 import { decode } from './markdown/decode.js';
 import { findPathology } from './markdown/guard.js';
-import { parseMarkdown } from './markdown/parse.js';
+import { analyse, proseOf } from './markdown/parse.js';
 import { scanLines } from './markdown/scan-lines.js';
-import type { Document, RawFinding, SourceFile } from './types.js';
+import type { Document, DocumentModel, ModelCache, RawFinding, SourceFile } from './types.js';
 
 /** A file the engine could not turn into a document, and why. */
 export interface Unreadable extends RawFinding {
   path: string;
 }
 
-/** Decodes, parses and classifies files; what cannot be read comes back as findings. */
-export function loadDocuments(files: readonly SourceFile[], config: Config): { documents: Document[]; unreadable: Unreadable[] } {
+/**
+ * Decodes, parses and classifies files; what cannot be read comes back as findings. With a
+ * cache, a file whose key it holds is not parsed again, and each model parsed is put in it.
+ */
+export function loadDocuments(files: readonly SourceFile[], config: Config, cache?: ModelCache): { documents: Document[]; unreadable: Unreadable[] } {
   const documents: Document[] = [];
   const unreadable: Unreadable[] = [];
   for (const file of files) {
@@ -30,7 +33,8 @@ export function loadDocuments(files: readonly SourceFile[], config: Config): { d
     const skip = size > limit
       ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` }
       : pathologyOf(decoded.text);
-    const document = skip ? undefined : parseOrUndefined(file.path, decoded.text, unreadable);
+    const cached = skip || file.key === undefined ? undefined : cache?.get(file.key);
+    const document = cached ? fromModel(file.path, decoded.text, cached) : skip ? undefined : parseOrUndefined(file, decoded.text, unreadable, cache);
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
@@ -58,9 +62,12 @@ function pathologyOf(text: string): { line: number; why: string } | undefined {
   return pathology ? { line: pathology.line, why: `Unexpected markdown too costly to parse (${pathology.reason})` } : undefined;
 }
 
-function parseOrUndefined(path: string, text: string, unreadable: Unreadable[]): Document | undefined {
+function parseOrUndefined(file: SourceFile, text: string, unreadable: Unreadable[], cache: ModelCache | undefined): Document | undefined {
+  const { path } = file;
   try {
-    return toParsedDocument(path, text);
+    const document = toParsedDocument(path, text);
+    if (cache && file.key !== undefined) cache.set(file.key, modelOf(document));
+    return document;
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
     const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
@@ -72,7 +79,7 @@ function parseOrUndefined(path: string, text: string, unreadable: Unreadable[]):
 /** The line-scanned model of a text the parser must not be given. */
 function toScannedDocument(path: string, text: string): Document {
   const kind = classifyKind(path, text);
-  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
+  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, tree: EMPTY_TREE, ...scanLines(text) };
 }
 
 /**
@@ -92,7 +99,12 @@ export function toDocument(path: string, text: string): Document {
 }
 
 function toParsedDocument(path: string, text: string): Document {
-  const parsed = parseMarkdown(text);
+  const { model, tree } = analyse(text);
+  return { ...fromModel(path, text, model), tree };
+}
+
+/** A document from its text and a model parsed from that text (now or in an earlier run). */
+function fromModel(path: string, text: string, model: DocumentModel): Document {
   const kind = classifyKind(path, text);
   return {
     path,
@@ -100,8 +112,36 @@ function toParsedDocument(path: string, text: string): Document {
     family: classifyFamily(kind, text, path),
     feature: featureFolder(path, kind),
     text,
-    ...parsed,
+    lines: text.split('\n'),
+    prose: proseOf(text, model.blanks),
+    tree: EMPTY_TREE,
+    ...model,
   };
+}
+
+const EMPTY_TREE: Document['tree'] = { type: 'root', children: [] };
+
+/** The model part of a document: what a cache keeps. */
+function modelOf(document: Document): DocumentModel {
+  const { blanks, sections, checkboxes, tables, frontmatter, nodes, blocks } = document;
+  return { blanks, sections, checkboxes, tables, ...(frontmatter ? { frontmatter } : {}), nodes, blocks };
+}
+
+/**
+ * The model of one file, or undefined when the engine would not parse it (binary, larger
+ * than `max-file-size`, too costly, nested too deep): what a shell computes off the main
+ * thread and puts in its {@link ModelCache} before {@link evaluate} runs.
+ */
+export function buildModel(file: SourceFile, config: Config): DocumentModel | undefined {
+  const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
+  if (size > SCAN_LIMIT || size > config['max-file-size']) return undefined;
+  const decoded = decode(file.content);
+  if (!decoded.ok || findPathology(decoded.text)) return undefined;
+  try {
+    return analyse(decoded.text).model;
+  } catch {
+    return undefined;
+  }
 }
 
 function firstReplacementLine(text: string): number {

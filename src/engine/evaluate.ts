@@ -9,7 +9,7 @@ import { rules as registry } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 import {
   GATES,
-  type Conclusion, type Document, type Finding, type GateResult, type RawFinding, type Report, type Severity, type SourceFile,
+  type Conclusion, type Document, type Finding, type GateResult, type ModelCache, type RawFinding, type Report, type Severity, type SourceFile,
 } from './types.js';
 
 /** Where each rule's page lives; findings link to it. */
@@ -25,6 +25,8 @@ export interface EvaluateInput {
   base?: ReadonlyMap<string, string>;
   /** Restrict to these rules (tests and `explain`); all registered rules otherwise. */
   rules?: readonly Rule[];
+  /** Models of earlier parses by content key; files with a `key` are looked up and added (see {@link ModelCache}). */
+  models?: ModelCache;
 }
 
 /** Runs every enabled rule over the gated files and folds the findings into gates. */
@@ -32,7 +34,7 @@ export function evaluate(input: EvaluateInput): Report {
   const { config } = input;
   const ruleSet = input.rules ?? registry;
   const gated = input.files.filter((file) => isGated(file.path, config));
-  const { documents, unreadable } = loadDocuments(gated, config);
+  const { documents, unreadable } = loadDocuments(gated, config, input.models);
   const candidates: Candidate[] = [];
 
   const readable = registry.find((rule) => rule.meta.id === 'readable-document');

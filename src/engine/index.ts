@@ -7,6 +7,6 @@ export { isGated } from './config/resolve.js';
 export { rules } from './rules/index.js';
 export { checklistSummary, type ChecklistRow } from './rules/checklists/checklist-summary.js';
 export { findClarificationMarkers, type ClarificationMarker } from './rules/clarifications/find-clarification-markers.js';
-export { toDocument } from './documents.js';
+export { toDocument, buildModel } from './documents.js';
 export * from './report/index.js';
 export * from './types.js';

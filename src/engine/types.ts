@@ -45,6 +45,65 @@ export interface SourceFile {
   content: string | Uint8Array;
   /** The file's real size in bytes when `content` holds only its start (a blob too large to fetch whole). */
   size?: number;
+  /**
+   * A name for exactly these bytes, chosen by the shell: the git blob SHA, or a hash of the
+   * content. With a {@link ModelCache} the engine parses each key once.
+   */
+  key?: string;
+}
+
+/**
+ * Document models by content key, kept by a shell between runs (a file for the CLI, an
+ * in-process LRU for the App). The engine reads and fills it; it never decides how long
+ * a model lives. Keys are {@link SourceFile.key}s; a shell that keeps models across
+ * engine versions namespaces them by {@link MODEL_VERSION}.
+ */
+export interface ModelCache {
+  get(key: string): DocumentModel | undefined;
+  set(key: string, model: DocumentModel): void;
+}
+
+/** Bumped whenever {@link DocumentModel} or what the parser puts in it changes. */
+export const MODEL_VERSION = 1;
+
+/** One mdast node a rule reads, flattened in document order, with its source position. */
+export interface ModelNode {
+  type: 'text' | 'inlineCode' | 'link' | 'code' | 'html' | 'paragraph' | 'tableCell';
+  /** `text`, `inlineCode`, `code`, `html`: the node's value; `link`: its URL; `paragraph`, `tableCell`: its text, markup stripped. */
+  value: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** `code` only: the language and meta of the info string. */
+  lang?: string;
+  meta?: string;
+}
+
+/** A top-level block of a document (a child of the mdast root): its type and lines. */
+export interface Block {
+  type: string;
+  line: number;
+  endLine: number;
+}
+
+/**
+ * What parsing a text yields, everything rules read apart from the text itself: plain
+ * JSON, so a shell can keep it (see {@link ModelCache}) or move it between threads. The
+ * mdast tree it was read from is not kept.
+ */
+export interface DocumentModel {
+  /** Character ranges `[start, end)` of the text blanked in `prose`. */
+  blanks: Array<[number, number]>;
+  sections: Section[];
+  checkboxes: Checkbox[];
+  tables: Table[];
+  /** Parsed YAML front matter, when present and valid. */
+  frontmatter?: Record<string, unknown>;
+  /** Text, code, HTML, link, paragraph and table-cell nodes, in document order. */
+  nodes: ModelNode[];
+  /** The top-level blocks, in document order. */
+  blocks: Block[];
 }
 
 /** A heading and the lines it governs (up to the next heading of the same or a higher level). */
@@ -82,8 +141,8 @@ export interface Table {
   rows: TableRow[];
 }
 
-/** One parsed document, as every rule sees it. */
-export interface Document {
+/** One parsed document, as every rule sees it: its model, and what its path and text say. */
+export interface Document extends DocumentModel {
   path: string;
   kind: Kind;
   family: Family;
@@ -94,22 +153,17 @@ export interface Document {
   lines: string[];
   /**
    * `lines` with fenced and indented code, inline code, HTML (comments included) and
-   * front matter blanked to spaces, so positions stay exact and no rule mistakes an
-   * example or a comment for content.
+   * front matter blanked to spaces (the model's `blanks`), so positions stay exact and no
+   * rule mistakes an example or a comment for content.
    */
   prose: string[];
   tree: Root;
   /**
    * Set when the document was too large or too costly to parse and was scanned line by
-   * line instead (markdown/scan-lines.ts): `tree` is then empty, and a rule that reads
-   * the tree must read `prose` instead, or say nothing.
+   * line instead (markdown/scan-lines.ts): `nodes` and `blocks` are then empty, and a rule
+   * that reads them must read `prose` instead, or say nothing.
    */
   scanned?: true;
-  sections: Section[];
-  checkboxes: Checkbox[];
-  tables: Table[];
-  /** Parsed YAML front matter, when present and valid. */
-  frontmatter?: Record<string, unknown>;
 }
 
 /** What a rule reports. */

@@ -22,6 +22,6 @@ describe('parse cost', () => {
     const parsed = parseMarkdown('| a | b |\n| - | - |\n| 1 | 2 |\n\n- [x] done ~~old~~[^1]\n\n[^1]: note\n');
     expect(parsed.tables).toHaveLength(1);
     expect(parsed.checkboxes).toEqual([expect.objectContaining({ checked: true, line: 5 })]);
-    expect(parsed.tree.children.map((node) => node.type)).toEqual(['table', 'list', 'footnoteDefinition']);
+    expect(parsed.blocks.map((block) => block.type)).toEqual(['table', 'list', 'footnoteDefinition']);
   });
 });

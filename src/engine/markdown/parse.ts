@@ -12,7 +12,7 @@ import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
-import type { Checkbox, Section, Table, TableRow } from '../types.js';
+import type { Block, Checkbox, DocumentModel, ModelNode, Section, Table, TableRow } from '../types.js';
 
 /**
  * GitHub-flavoured markdown without its autolink-literal extension: that extension is
@@ -27,25 +27,34 @@ function remarkGfmWithoutAutolinks(this: Processor): void {
 
 const processor = unified().use(remarkParse).use(remarkGfmWithoutAutolinks).use(remarkFrontmatter, ['yaml', 'toml']);
 
-/** The parts of a document every rule reads, computed once. */
-export interface ParsedMarkdown {
-  tree: Root;
+/** The model with the lines it was read from (tests and the line scanner's parity checks). */
+export interface ParsedMarkdown extends DocumentModel {
   lines: string[];
   prose: string[];
-  sections: Section[];
-  checkboxes: Checkbox[];
-  tables: Table[];
-  frontmatter?: Record<string, unknown>;
 }
 
-/** Parses markdown text (already decoded, LF line endings) into the document model. */
+/** The mdast tree of a text, for readers that need more than the model (slash-command text). */
+export function parseTree(text: string): Root {
+  return processor.parse(text) as Root;
+}
+
+/** Parses markdown text (already decoded, LF line endings) into the document model and its lines. */
 export function parseMarkdown(text: string): ParsedMarkdown {
+  const { model } = analyse(text);
+  return { ...model, lines: text.split('\n'), prose: proseOf(text, model.blanks) };
+}
+
+/**
+ * The document model of a text, and the tree it was read from. Callers keep the model and
+ * let the tree go: nothing in the model points into it.
+ */
+export function analyse(text: string): { model: DocumentModel; tree: Root } {
   const tree = processor.parse(text) as Root;
-  const lines = text.split('\n');
   const blanks: Array<[number, number]> = [];
   const headings: Heading[] = [];
   const items: ListItem[] = [];
   const tables: MdTable[] = [];
+  const nodes: ModelNode[] = [];
   let frontmatter: Record<string, unknown> | undefined;
 
   // Iterative walk: deeply nested input must not overflow the stack.
@@ -57,7 +66,18 @@ export function parseMarkdown(text: string): ParsedMarkdown {
       case 'inlineCode':
       case 'html':
         blank(node, blanks);
+        pushNode(nodes, node, node.value);
         continue;
+      case 'text':
+        pushNode(nodes, node, node.value);
+        continue;
+      case 'link':
+        pushNode(nodes, node, node.url);
+        break;
+      case 'paragraph':
+      case 'tableCell':
+        pushNode(nodes, node, toString(node));
+        break;
       case 'yaml':
         blank(node, blanks);
         frontmatter = readFrontmatter(node.value);
@@ -84,16 +104,43 @@ export function parseMarkdown(text: string): ParsedMarkdown {
     }
   }
 
-  const prose = maskLines(text, blanks);
-  return {
-    tree,
-    lines,
-    prose,
-    sections: toSections(headings, lines.length),
+  blanks.sort((a, b) => a[0] - b[0]);
+  const lineCount = countLines(text);
+  const prose = proseOf(text, blanks);
+  const model: DocumentModel = {
+    blanks,
+    sections: toSections(headings, lineCount),
     checkboxes: items.flatMap((item) => toCheckbox(item, prose)),
     tables: tables.map(toTable),
     ...(frontmatter ? { frontmatter } : {}),
+    nodes,
+    blocks: tree.children.filter((child) => child.position).map((child): Block => ({ type: child.type, line: child.position!.start.line, endLine: child.position!.end.line })),
   };
+  return { model, tree };
+}
+
+function pushNode(nodes: ModelNode[], node: Nodes, value: string): void {
+  const position = node.position;
+  if (!position) return;
+  const entry: ModelNode = {
+    type: node.type as ModelNode['type'],
+    value,
+    line: position.start.line,
+    column: position.start.column,
+    endLine: position.end.line,
+    endColumn: position.end.column,
+  };
+  if (node.type === 'code') {
+    if (node.lang) entry.lang = node.lang;
+    if (node.meta) entry.meta = node.meta;
+  }
+  nodes.push(entry);
+}
+
+function countLines(text: string): number {
+  let count = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
+  return count;
 }
 
 function blank(node: Nodes, blanks: Array<[number, number]>): void {
@@ -111,10 +158,12 @@ function readFrontmatter(value: string): Record<string, unknown> | undefined {
   }
 }
 
-/** Replaces every character in the blanked ranges with a space, keeping newlines and columns. */
-function maskLines(text: string, blanks: Array<[number, number]>): string[] {
+/**
+ * The text's lines with every character in the blanked ranges (sorted by start) replaced
+ * by a space, keeping newlines and columns.
+ */
+export function proseOf(text: string, blanks: ReadonlyArray<readonly [number, number]>): string[] {
   if (blanks.length === 0) return text.split('\n');
-  blanks.sort((a, b) => a[0] - b[0]);
   let out = '';
   let cursor = 0;
   for (const [start, end] of blanks) {

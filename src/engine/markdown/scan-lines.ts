@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import { parse as parseYaml } from 'yaml';
 import type { Checkbox, Section, Table, TableRow } from '../types.js';
 import type { ParsedMarkdown } from './parse.js';
@@ -8,8 +7,8 @@ import { scanBlocks } from './scan-blocks.js';
  * The document model of a text too large or too costly for the markdown parser, built in
  * linear time so the ordinary rules still run on it: the same lines, prose with fenced
  * code, code spans, HTML comments and front matter blanked, ATX headings as sections,
- * task-list items as checkboxes, and pipe tables. The tree is empty, so rules that walk
- * it report nothing; setext headings, indented code and other HTML stay prose.
+ * task-list items as checkboxes, and pipe tables. It has no nodes or blocks, so rules that
+ * read them report nothing; setext headings, indented code and other HTML stay prose.
  */
 export function scanLines(text: string): ParsedMarkdown {
   const scan = scanBlocks(text);
@@ -17,7 +16,9 @@ export function scanLines(text: string): ParsedMarkdown {
   const prose = mask(text, scan.ranges).split('\n');
   const frontmatter = scan.frontmatter?.kind === 'yaml' ? readYaml(scan.frontmatter.value) : undefined;
   return {
-    tree: { type: 'root', children: [] } satisfies Root,
+    blanks: scan.ranges.map(([start, end]): [number, number] => [start, end]),
+    nodes: [],
+    blocks: [],
     lines,
     prose,
     sections: toSections(lines, prose),

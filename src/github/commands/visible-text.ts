@@ -1,5 +1,5 @@
 import type { Html, Nodes } from 'mdast';
-import { parseMarkdown } from '../../engine/markdown/parse.js';
+import { parseTree } from '../../engine/markdown/parse.js';
 
 // Containers whose text is not a command line a reader sees as such: quotes (someone
 // else's words, lists inside them included), headings and tables. Code, inline code, HTML,
@@ -18,7 +18,7 @@ const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input'
 export function markVisibleText(text: string): Uint8Array {
   const visible = new Uint8Array(text.length);
   // Iterative walk: nested input must not overflow the stack.
-  const stack: Array<{ node: Nodes; inParagraph: boolean }> = [{ node: parseMarkdown(text).tree, inParagraph: false }];
+  const stack: Array<{ node: Nodes; inParagraph: boolean }> = [{ node: parseTree(text), inParagraph: false }];
   while (stack.length > 0) {
     const { node, inParagraph } = stack.pop()!;
     if (node.type === 'text') {

@@ -2,7 +2,7 @@ import { evaluate, findClarificationMarkers, toDocument, type EvaluateInput, typ
 import { collectMarkers, markerKey, type ClarificationMarker } from '../issues/markers.js';
 
 /** The gate's input: what {@link evaluate} takes, without rule selection (functions do not cross threads). */
-export type GateInput = Omit<EvaluateInput, 'rules'> & {
+export type GateInput = Omit<EvaluateInput, 'rules' | 'models'> & {
   /** Also collect the clarification markers the report flags (for the issues). */
   markers: boolean;
 };
