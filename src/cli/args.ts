@@ -9,12 +9,33 @@ export type Command =
   | { name: 'help' }
   | { name: 'version' }
   | { name: 'rules'; format: Format }
-  | { name: 'check'; paths: string[]; config?: string; preset?: string; base?: string; format: Format; quiet?: boolean };
+  | CheckCommand;
+
+/** `--concurrency`: `auto` (worker threads when enough files need parsing), `off`, or a number of threads. */
+export type Concurrency = 'auto' | 'off' | number;
+
+export interface CheckCommand {
+  name: 'check';
+  paths: string[];
+  config?: string;
+  preset?: string;
+  base?: string;
+  format: Format;
+  quiet?: boolean;
+  /** `--cache`: the folder holding the cache (`--cache-location`, default `node_modules/.cache/specgate`), as given. */
+  cache?: string;
+  /** `--concurrency`; `auto` when absent. */
+  concurrency?: Concurrency;
+}
+
+/** Where `--cache` keeps its files when `--cache-location` is not given, relative to the working directory. */
+export const DEFAULT_CACHE_LOCATION = 'node_modules/.cache/specgate';
 
 export const HELP = `specgate: deterministic gates for spec-driven-development documents
 
 Usage:
   specgate check [PATH...] [--config FILE] [--preset NAME] [--base REF] [--format FORMAT] [--quiet]
+                 [--cache] [--cache-location DIR] [--concurrency auto|off|N]
   specgate rules [--format text|json]
   specgate --help | --version
 
@@ -34,6 +55,11 @@ Options:
                        for the rules that check amendments; directory PATHs only
   -f, --format FORMAT  text (default), json, sarif or markdown
   -q, --quiet          Report errors only (the exit code is unchanged)
+  --cache              Keep each document's parse, keyed by a hash of its bytes, and the
+                       last run's output; an unchanged tree is answered from the cache
+  --cache-location DIR Where --cache keeps its files (default node_modules/.cache/specgate)
+  --concurrency VALUE  Parse in worker threads: auto (default: when enough documents need
+                       parsing), off, or a number of threads
   -h, --help           Show this help
   -v, -V, --version    Show the version
 
@@ -61,6 +87,8 @@ export function parseCommand(argv: readonly string[]): Command {
     ...(values.preset !== undefined ? { preset: values.preset } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.quiet ? { quiet: true } : {}),
+    ...(values.cache ? { cache: values['cache-location'] ?? DEFAULT_CACHE_LOCATION } : {}),
+    concurrency: toConcurrency(values.concurrency),
   };
 }
 
@@ -77,6 +105,9 @@ function parseOrThrow(argv: readonly string[]) {
         base: { type: 'string', short: 'b' },
         format: { type: 'string', short: 'f' },
         quiet: { type: 'boolean', short: 'q' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
+        concurrency: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -90,4 +121,11 @@ function toFormat(value: string | undefined): Format {
   if (value === undefined) return 'text';
   if ((FORMATS as readonly string[]).includes(value)) return value as Format;
   throw new UsageError(`Unknown format \`${value}\`, expected one of ${FORMATS.map((f) => `\`${f}\``).join(', ')}`);
+}
+
+function toConcurrency(value: string | undefined): Concurrency {
+  if (value === undefined || value === 'auto') return 'auto';
+  if (value === 'off') return 'off';
+  if (/^[1-9]\d{0,2}$/.test(value)) return Number(value);
+  throw new UsageError(`Unknown concurrency \`${value}\`, expected \`auto\`, \`off\` or a number of threads (1 to 999)`);
 }

@@ -1,15 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { evaluate, isGated, type Config, type Report, type SourceFile } from '../engine/index.js';
-import type { Command } from './args.js';
+import { join, relative, resolve, sep } from 'node:path';
+import { evaluate, isGated, type Config, type ModelCache, type Report, type SourceFile } from '../engine/index.js';
+import type { CheckCommand } from './args.js';
 import { UsageError } from './errors.js';
 import { findRoot } from './find-root.js';
+import { contentKey } from './hash-content.js';
 import { listFiles, readBytes } from './list-files.js';
 import { mergeReports, prefixPaths } from './merge-reports.js';
 import { readBase } from './read-base.js';
 import { readConfig } from './read-config.js';
-
-type CheckCommand = Extract<Command, { name: 'check' }>;
+import type { RunInputs } from './run-cache.js';
 
 export interface CheckResult {
   report: Report;
@@ -19,13 +19,44 @@ export interface CheckResult {
   nothingChecked: string[];
 }
 
+/** One evaluation of a check: a directory root, or the files given one by one. */
+export interface CheckJob {
+  files: SourceFile[];
+  config: Config;
+  tree?: Set<string>;
+  base?: ReadonlyMap<string, string>;
+  /** Prefixed to every path of the job's report (several targets). */
+  prefix?: string;
+}
+
+/** What a check will evaluate, read from disk, and what its result depends on. */
+export interface CheckPlan extends Omit<CheckResult, 'report'> {
+  jobs: CheckJob[];
+  inputs: RunInputs;
+}
+
 /**
  * `specgate check`: each directory is evaluated as a repository root with its own
  * config; the files given one by one are evaluated together, rooted at the working
  * directory. With several targets, paths are prefixed by each root's path from the
- * working directory so they stay unambiguous.
+ * working directory so they stay unambiguous. With `models`, each file is keyed by a
+ * hash of its bytes and documents already parsed are not parsed again.
  */
-export function check(command: CheckCommand, cwd: string): CheckResult {
+export function check(command: CheckCommand, cwd: string, models?: ModelCache): CheckResult {
+  return evaluatePlan(planCheck(command, cwd, { keyed: models !== undefined }), models);
+}
+
+/** Evaluates a plan's jobs and merges their reports. */
+export function evaluatePlan(plan: CheckPlan, models?: ModelCache): CheckResult {
+  const reports = plan.jobs.map(({ files, config, tree, base, prefix }) => {
+    const report = evaluate({ files, config, ...(tree ? { tree } : {}), ...(base ? { base } : {}), ...(models ? { models } : {}) });
+    return prefix === undefined ? report : prefixPaths(report, prefix);
+  });
+  return { report: mergeReports(reports), skipped: plan.skipped, nothingChecked: plan.nothingChecked };
+}
+
+/** Reads configs and files for a check; `keyed` gives each file its content key. */
+export function planCheck(command: CheckCommand, cwd: string, options: { keyed: boolean }): CheckPlan {
   const targets = command.paths.map((path) => resolve(cwd, path));
   for (const [i, target] of targets.entries()) {
     if (!existsSync(target)) throw new UsageError(`No such file or directory: \`${command.paths[i]}\``);
@@ -34,27 +65,36 @@ export function check(command: CheckCommand, cwd: string): CheckResult {
   const files = targets.filter((target) => !folders.includes(target));
   const configFile = command.config === undefined ? undefined : resolve(cwd, command.config);
   const skipped: string[] = [];
-  const configFor = (root: string): Config =>
-    readConfig({ root, cwd, skipped: (reason) => skipped.push(reason), ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}) });
+  const inputs: RunInputs = { configs: new Map(), trees: new Map(), gated: new Map() };
+  const configFor = (root: string): Config => readConfig({
+    root, cwd, skipped: (reason) => skipped.push(reason), read: (file, text) => inputs.configs.set(file, text),
+    ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}),
+  });
+  const keyOf = (path: string, file: SourceFile): SourceFile => {
+    if (!options.keyed) return file;
+    const key = contentKey(file.content as Uint8Array);
+    inputs.gated.set(path, key);
+    return { ...file, key };
+  };
   const several = targets.length > 1;
 
   const nothingChecked: string[] = [];
-  const reports = folders.map((target) => {
+  const jobs = folders.map((target): CheckJob => {
     const { root, under } = configFile ? { root: target, under: '' } : findRoot(target);
     const config = configFor(root);
     const inTarget = (path: string): boolean => under === '' || path.startsWith(`${under}/`);
-    const { tree, files: sources } = listFiles(root, (path) => inTarget(path) && isGated(path, config));
+    const listed = listFiles(root, (path) => inTarget(path) && isGated(path, config));
+    inputs.trees.set(root, listed.tree);
+    const sources = listed.files.map((file) => keyOf(join(root, file.path), file));
     if (sources.length === 0) nothingChecked.push(nothingUnder(relative(cwd, target) || '.', config));
     const base = command.base === undefined ? undefined : readBase(root, command.base, sources.map((source) => source.path));
-    const report = evaluate({ files: sources, config, tree, ...(base ? { base } : {}) });
-    return several ? prefixPaths(report, toPosix(relative(cwd, root))) : report;
+    return { files: sources, config, tree: listed.tree, ...(base ? { base } : {}), ...(several ? { prefix: toPosix(relative(cwd, root)) } : {}) };
   });
   if (files.length > 0) {
-    const result = checkFiles({ targets: files, cwd, config: configFor(cwd), ...(command.base !== undefined ? { baseRef: command.base } : {}) });
-    reports.push(result.report);
-    skipped.push(...result.skipped);
+    const job = planFiles({ targets: files, cwd, config: configFor(cwd), skipped, keyOf, ...(command.base !== undefined ? { baseRef: command.base } : {}) });
+    jobs.push(job);
   }
-  return { report: mergeReports(reports), skipped, nothingChecked };
+  return { jobs, skipped, nothingChecked, inputs };
 }
 
 function nothingUnder(shown: string, config: Config): string {
@@ -66,20 +106,21 @@ interface FilesRequest {
   cwd: string;
   config: Config;
   baseRef?: string;
+  skipped: string[];
+  keyOf: (path: string, file: SourceFile) => SourceFile;
 }
 
-function checkFiles({ targets, cwd, config, baseRef }: FilesRequest): Omit<CheckResult, 'nothingChecked'> {
+function planFiles({ targets, cwd, config, baseRef, skipped, keyOf }: FilesRequest): CheckJob {
   const paths = targets.map((target) => toPosix(relative(cwd, target)));
   // A file named on the command line is checked even outside the configured roots.
   const widened: Config = { ...config, roots: [...config.roots, ...paths] };
-  const skipped: string[] = [];
   const sources: SourceFile[] = [];
   for (const [i, path] of paths.entries()) {
-    if (isGated(path, widened)) sources.push({ path, content: readBytes(targets[i]!) });
+    if (isGated(path, widened)) sources.push(keyOf(targets[i]!, { path, content: readBytes(targets[i]!) }));
     else skipped.push(/\.(md|markdown)$/i.test(path) ? `${path}: excluded by the config or a built-in exclusion` : `${path}: not a markdown file (.md, .markdown)`);
   }
   const base = baseRef === undefined ? undefined : readBase(cwd, baseRef, sources.map((source) => source.path));
-  return { report: evaluate({ files: sources, config: widened, ...(base ? { base } : {}) }), skipped };
+  return { files: sources, config: widened, ...(base ? { base } : {}) };
 }
 
 function toPosix(path: string): string {

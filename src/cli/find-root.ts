@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { CONFIG_PATH } from './read-config.js';
+/** Where a repository keeps its config, relative to its root. */
+export const CONFIG_PATH = '.github/specgate.yml';
 
 /** Where a directory target is evaluated: the repository root whose config applies, and the part of it to check. */
 export interface CheckRoot {

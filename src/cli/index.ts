@@ -1,3 +1,3 @@
-import { run } from './run.js';
+import { main } from './main.js';
 
-process.exitCode = run(process.argv.slice(2), { cwd: process.cwd(), stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });
+process.exitCode = await main(process.argv.slice(2), { cwd: process.cwd(), stdout: (text) => process.stdout.write(text), stderr: (text) => process.stderr.write(text) });

@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import ignoreModule, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import type { SourceFile } from '../engine/index.js';
 
-// CommonJS `export =`: under NodeNext the default import is the function itself at run time.
-const ignore = ignoreModule as unknown as () => Ignore;
+// CommonJS `export =`. Required, not imported: Node 20 takes about 70 ms to import this
+// package as ESM and 15 ms to require it, and a warm `check --cache` lists files first.
+const ignore = createRequire(import.meta.url)('ignore') as () => Ignore;
 
 // Never worth descending into: dependencies and git's object store can hold millions of files.
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);

@@ -1,46 +1,127 @@
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
 import { renderJson, renderMarkdown, renderSarif, renderText, rules, type Report } from '../engine/index.js';
-import { HELP, parseCommand, type Format } from './args.js';
-import { check } from './check.js';
+import { HELP, parseCommand, type CheckCommand, type Command, type Concurrency, type Format } from './args.js';
+import { evaluatePlan, planCheck, type CheckPlan } from './check.js';
 import { describeError } from './errors.js';
 import { listRules } from './list-rules.js';
+import { debugCache, EXIT, replayStored, type CliIo } from './main.js';
+import { ModelStore } from './model-store.js';
+import type { ParseRequest } from './parse-pool.js';
+import { saveRun } from './run-cache.js';
 import { readVersion } from './version.js';
 
-/** Where the CLI writes; tests capture it, the entry file passes the process's streams. */
-export interface CliIo {
-  cwd: string;
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+export { EXIT, type CliIo } from './main.js';
 
-/** Exit codes: 0 every gate passes, 1 a gate fails, 2 usage or configuration error. */
-export const EXIT = { pass: 0, fail: 1, error: 2 } as const;
+/**
+ * Cache misses per worker thread below which parsing on the main thread is faster: a
+ * worker costs its start and the engine's import (about 0.3 s here) before it parses.
+ */
+export const MISSES_PER_THREAD = 48;
 
-/** Runs one command line; returns the exit code. The one place errors become messages. */
+/** Runs one command line in this thread (no worker pool); returns the exit code. */
 export function run(argv: readonly string[], io: CliIo): number {
   try {
     const command = parseCommand(argv);
-    switch (command.name) {
-      case 'help':
-        io.stdout(HELP);
-        return EXIT.pass;
-      case 'version':
-        io.stdout(`${readVersion()}\n`);
-        return EXIT.pass;
-      case 'rules':
-        io.stdout(listRules(command.format));
-        return EXIT.pass;
-      case 'check': {
-        const { report, skipped, nothingChecked } = check(command, io.cwd);
-        for (const reason of skipped) io.stderr(`specgate: skipped ${reason}\n`);
-        for (const note of nothingChecked) io.stderr(`specgate: ${note}\n`);
-        io.stdout(render(command.quiet ? errorsOnly(report) : report, command.format));
-        return report.conclusion === 'failure' ? EXIT.fail : EXIT.pass;
-      }
-    }
+    if (command.name !== 'check') return runSimple(command, io);
+    const stored = replayStored(command, io);
+    if (stored !== undefined) return stored;
+    const { plan, store, held } = prepare(command, io);
+    return finish({ command, io, plan, store, held });
   } catch (error) {
     io.stderr(describeError(error));
     return EXIT.error;
   }
+}
+
+/** Runs a parsed command, parsing cache misses in worker threads as `--concurrency` allows. The one place errors become messages. */
+export async function runCommand(command: Command, io: CliIo): Promise<number> {
+  try {
+    if (command.name !== 'check') return runSimple(command, io);
+    const { plan, store, held } = prepare(command, io);
+    const misses = missesOf(plan, store);
+    const threads = threadsFor(command.concurrency ?? 'auto', misses.length);
+    if (threads > 0) {
+      const { parseInWorkers } = await import('./parse-pool.js');
+      for (const [key, model] of await parseInWorkers(misses, threads)) store.set(key, model);
+    }
+    return finish({ command, io, plan, store, held });
+  } catch (error) {
+    io.stderr(describeError(error));
+    return EXIT.error;
+  }
+}
+
+function runSimple(command: Exclude<Command, CheckCommand>, io: CliIo): number {
+  switch (command.name) {
+    case 'help':
+      io.stdout(HELP);
+      return EXIT.pass;
+    case 'version':
+      io.stdout(`${readVersion()}\n`);
+      return EXIT.pass;
+    case 'rules':
+      io.stdout(listRules(command.format));
+      return EXIT.pass;
+  }
+}
+
+function prepare(command: CheckCommand, io: CliIo): { plan: CheckPlan; store: ModelStore; held: number } {
+  const store = command.cache === undefined ? ModelStore.inMemory() : ModelStore.load(resolve(io.cwd, command.cache));
+  const plan = planCheck(command, io.cwd, { keyed: command.cache !== undefined || command.concurrency !== 'off' });
+  const held = store.use(plan.inputs.gated.values());
+  return { plan, store, held };
+}
+
+/** The files whose key the store does not hold, once per key. */
+function missesOf(plan: CheckPlan, store: ModelStore): ParseRequest[] {
+  const seen = new Set<string>();
+  const misses: ParseRequest[] = [];
+  for (const { files, config } of plan.jobs) {
+    for (const file of files) {
+      if (file.key === undefined || store.has(file.key) || seen.has(file.key)) continue;
+      seen.add(file.key);
+      misses.push({ file: { ...file, key: file.key }, config });
+    }
+  }
+  return misses;
+}
+
+/** Worker threads for this many misses: `auto` uses them only when each thread gets {@link MISSES_PER_THREAD}. */
+export function threadsFor(concurrency: Concurrency, misses: number): number {
+  if (concurrency === 'off' || misses === 0) return 0;
+  if (typeof concurrency === 'number') return Math.min(concurrency, misses);
+  const threads = Math.min(availableParallelism(), Math.floor(misses / MISSES_PER_THREAD));
+  return threads >= 2 ? threads : 0;
+}
+
+interface Finish {
+  command: CheckCommand;
+  io: CliIo;
+  plan: CheckPlan;
+  store: ModelStore;
+  /** Keys of this run the cache already held. */
+  held: number;
+}
+
+function finish({ command, io, plan, store, held }: Finish): number {
+  const keyed = command.cache !== undefined || command.concurrency !== 'off';
+  const { report, skipped, nothingChecked } = evaluatePlan(plan, keyed ? store : undefined);
+  const stderr = [...skipped.map((reason) => `specgate: skipped ${reason}\n`), ...nothingChecked.map((note) => `specgate: ${note}\n`)].join('');
+  const stdout = render(command.quiet ? errorsOnly(report) : report, command.format);
+  const code = report.conclusion === 'failure' ? EXIT.fail : EXIT.pass;
+  io.stderr(stderr);
+  io.stdout(stdout);
+  if (command.cache !== undefined) {
+    try {
+      store.save();
+      saveRun({ command, cwd: io.cwd, inputs: plan.inputs, output: { stdout, stderr, code } });
+    } catch (error) {
+      io.stderr(`specgate: cache not written to ${command.cache}: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
+  if (debugCache(io)) io.stderr(`specgate: cache ${held} hits, ${store.parsed} parsed\n`);
+  return code;
 }
 
 /** `--quiet`: the findings of severity error only; conclusions stay as evaluated. */

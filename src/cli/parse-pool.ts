@@ -1,0 +1,57 @@
+import { Piscina } from 'piscina';
+import type { Config, DocumentModel, SourceFile } from '../engine/index.js';
+import type { ParseTask } from './parse-worker.js';
+
+// From TypeScript sources (jest, tsx) the worker is a .ts file: a bootstrap registers tsx first.
+const fromSources = import.meta.url.endsWith('.ts');
+const WORKER = new URL(fromSources ? './parse-worker-tsx.mjs' : './parse-worker.js', import.meta.url).href;
+
+/** Files per task: enough to keep messaging cheap, few enough that threads finish together. */
+const BATCH = 8;
+
+/** Files to parse, each with its key and the config of its job. */
+export interface ParseRequest {
+  file: SourceFile & { key: string };
+  config: Config;
+}
+
+/** Parses the files in `threads` worker threads; returns the models by key (files the engine would not parse are left out). */
+export async function parseInWorkers(requests: readonly ParseRequest[], threads: number): Promise<Map<string, DocumentModel>> {
+  const pool = new Piscina({
+    filename: WORKER,
+    minThreads: threads,
+    maxThreads: threads,
+    // The parent's flags (jest's, tsx's preloads) are not the worker's business.
+    ...(fromSources ? { execArgv: [] } : {}),
+  });
+  const models = new Map<string, DocumentModel>();
+  try {
+    const batches = toBatches(requests);
+    await Promise.all(batches.map(async (batch) => {
+      const task: ParseTask = { files: batch.map((request) => request.file), config: batch[0]!.config };
+      const results = (await pool.run(task, { name: 'parse' })) as Array<DocumentModel | null>;
+      for (const [i, model] of results.entries()) if (model) models.set(batch[i]!.file.key, model);
+    }));
+  } finally {
+    await pool.destroy();
+  }
+  return models;
+}
+
+/** Batches of files sharing a config, largest files first so no thread is left with a big one at the end. */
+function toBatches(requests: readonly ParseRequest[]): ParseRequest[][] {
+  const bySize = [...requests].sort((a, b) => sizeOf(b.file) - sizeOf(a.file));
+  const batches: ParseRequest[][] = [];
+  const open = new Map<Config, ParseRequest[]>();
+  for (const request of bySize) {
+    const batch = open.get(request.config) ?? [];
+    if (batch.length === 0) batches.push(batch);
+    batch.push(request);
+    open.set(request.config, batch.length >= BATCH ? [] : batch);
+  }
+  return batches;
+}
+
+function sizeOf(file: SourceFile): number {
+  return typeof file.content === 'string' ? file.content.length : file.content.byteLength;
+}

@@ -1,0 +1,12 @@
+import { buildModel, type Config, type DocumentModel, type SourceFile } from '../engine/index.js';
+
+/** A batch of files to parse with the config that decides which the engine would parse. */
+export interface ParseTask {
+  files: SourceFile[];
+  config: Config;
+}
+
+/** The model of each file of the batch, in order; null where the engine would not parse it. */
+export function parse({ files, config }: ParseTask): Array<DocumentModel | null> {
+  return files.map((file) => buildModel(file, config) ?? null);
+}

@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { MODEL_VERSION } from '../engine/types.js';
+import type { CheckCommand } from './args.js';
+import { readCacheFile, writeCacheFile } from './cache-file.js';
+import { findRoot } from './find-root.js';
+import { contentKey } from './hash-content.js';
+import { listFiles } from './list-files.js';
+import { readVersion } from './version.js';
+
+const KIND = 'specgate-run';
+
+/** What a check read: config files (text, or undefined when absent), listed trees by root, gated files' content keys by absolute path. */
+export interface RunInputs {
+  configs: Map<string, string | undefined>;
+  trees: Map<string, ReadonlySet<string>>;
+  gated: Map<string, string>;
+}
+
+/** The output of one run. */
+export interface RunOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+/** The last run, stored with what decides its output. */
+interface RunRecord extends RunOutput {
+  key: string;
+  digest: string;
+  configs: string[];
+  gated: string[];
+}
+
+/** How the fingerprint reads inputs: from disk (a new run) or from what a run just read. */
+interface Reader {
+  tree(root: string): Iterable<string>;
+  config(file: string): string | undefined;
+  key(file: string): string;
+}
+
+/**
+ * The stored output of the last `check --cache` when nothing it depends on changed: the
+ * package and model versions, the working directory and options, the config files read
+ * (and those `_extends` looked for), every path of each listed tree and the bytes of every
+ * gated file. Reads no more than listing and hashing; undefined when anything differs.
+ */
+export function replayRun(command: CheckCommand, cwd: string): RunOutput & { files: number } | undefined {
+  if (command.cache === undefined || command.base !== undefined) return undefined;
+  const record = readRecord(join(resolve(cwd, command.cache), 'run.json'));
+  if (record?.key !== runKey(command, cwd)) return undefined;
+  try {
+    const digest = fingerprint(command, cwd, record, {
+      tree: (root) => listFiles(root, () => false).tree,
+      config: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
+      key: (file) => contentKey(readFileSync(file)),
+    });
+    return digest === record.digest ? { stdout: record.stdout, stderr: record.stderr, code: record.code, files: record.gated.length } : undefined;
+  } catch {
+    return undefined; // A file went away while being read: run for real, which reports it.
+  }
+}
+
+/** Stores a run's output with what it read, replacing the previous run. */
+export function saveRun(request: { command: CheckCommand; cwd: string; inputs: RunInputs; output: RunOutput }): void {
+  const { command, cwd, inputs, output } = request;
+  if (command.cache === undefined || command.base !== undefined) return;
+  const used = { configs: [...inputs.configs.keys()], gated: [...inputs.gated.keys()] };
+  const digest = fingerprint(command, cwd, used, {
+    tree: (root) => inputs.trees.get(root) ?? [],
+    config: (file) => inputs.configs.get(file),
+    key: (file) => inputs.gated.get(file)!,
+  });
+  const record: RunRecord = { key: runKey(command, cwd), digest, ...used, ...output };
+  writeCacheFile(join(resolve(cwd, command.cache), 'run.json'), KIND, record);
+}
+
+function runKey(command: CheckCommand, cwd: string): string {
+  const { paths, config, preset, format, quiet } = command;
+  return contentKey(JSON.stringify({ specgate: readVersion(), model: MODEL_VERSION, cwd, paths, config, preset, format, quiet: quiet === true }));
+}
+
+function fingerprint(command: CheckCommand, cwd: string, used: Pick<RunRecord, 'configs' | 'gated'>, read: Reader): string {
+  const hash = createHash('sha256');
+  const put = (...parts: string[]): void => void hash.update(`${parts.join('\0')}\n`);
+  for (const path of command.paths) {
+    const target = resolve(cwd, path);
+    if (!statSync(target).isDirectory()) {
+      put('file', target);
+      continue;
+    }
+    const { root, under } = command.config === undefined ? findRoot(target) : { root: target, under: '' };
+    put('folder', root, under, ...[...read.tree(root)].sort());
+  }
+  for (const file of used.configs) {
+    const text = read.config(file);
+    put('config', file, text === undefined ? '' : contentKey(text));
+  }
+  for (const file of used.gated) put('gated', file, read.key(file));
+  return hash.digest('hex');
+}
+
+function readRecord(file: string): RunRecord | undefined {
+  const record = readCacheFile(file, KIND) as Partial<RunRecord> | undefined;
+  const valid = typeof record?.key === 'string' && typeof record.digest === 'string' && Array.isArray(record.configs)
+    && Array.isArray(record.gated) && typeof record.stdout === 'string' && typeof record.stderr === 'string' && typeof record.code === 'number';
+  return valid ? (record as RunRecord) : undefined;
+}
