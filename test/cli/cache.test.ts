@@ -1,0 +1,129 @@
+import { describe, expect, it } from '@jest/globals';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HELP } from '../../src/cli/args.js';
+import { main } from '../../src/cli/main.js';
+import { makeRepo } from './support.js';
+
+const CONFIG = '.github/specgate.yml';
+
+function repo(): string {
+  return makeRepo({
+    [CONFIG]: 'roots: ["specs"]\n',
+    'specs/001-a/spec.md': '# Feature Specification: A\n\n## Requirements\n\n- Works offline.\n',
+    'specs/001-a/tasks.md': '# Tasks\n\n- [x] T001 Write the spec\n',
+    'specs/002-b/spec.md': '# Feature Specification: B\n\nNothing to clarify.\n',
+  });
+}
+
+async function cli(argv: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string; counts: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, env: { SPECGATE_DEBUG_CACHE: '1' }, stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+  const counts = /specgate: cache (.*)\n/.exec(stderr)?.[1] ?? '';
+  return { code, stdout, stderr: stderr.replace(/specgate: cache .*\n/, ''), counts };
+}
+
+const CHECK = ['check', '--cache', '--format', 'json', '--concurrency', 'off'];
+
+describe('check --cache', () => {
+  it('parses every document once, then replays the unchanged run with the same output', async () => {
+    const root = repo();
+    const plain = await cli(['check', '--format', 'json'], root);
+    const cold = await cli(CHECK, root);
+    const warm = await cli(CHECK, root);
+    expect(cold.counts).toBe('0 hits, 3 parsed');
+    expect(warm.counts).toBe("3 hits, 0 parsed (last run's output)");
+    for (const run of [cold, warm]) expect([run.code, run.stdout, run.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
+    expect(existsSync(join(root, 'node_modules/.cache/specgate/models.json'))).toBe(true);
+  });
+
+  it('re-parses a changed file only, and its findings change', async () => {
+    const root = repo();
+    await cli(CHECK, root);
+    writeFileSync(join(root, 'specs/002-b/spec.md'), '# Feature Specification: B\n\n[NEEDS CLARIFICATION: which users?]\n');
+    const changed = await cli(CHECK, root);
+    expect(changed.counts).toBe('2 hits, 1 parsed');
+    expect(changed.stdout).toContain('no-unresolved-clarifications');
+    expect(changed.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
+  });
+
+  it('does not replay when a config file or the listed tree changed', async () => {
+    const root = repo();
+    await cli(CHECK, root);
+    writeFileSync(join(root, CONFIG), 'roots: ["specs"]\nrules:\n  no-unresolved-clarifications: warning\n');
+    expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed');
+    writeFileSync(join(root, 'notes.txt'), 'not gated\n');
+    expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed');
+    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output)");
+  });
+
+  it('follows `_extends`: a change in the extended file is seen', async () => {
+    const root = repo();
+    writeFileSync(join(root, CONFIG), '_extends: ./base.yml\n');
+    writeFileSync(join(root, '.github/base.yml'), 'roots: ["specs"]\n');
+    const first = await cli(CHECK, root);
+    writeFileSync(join(root, '.github/base.yml'), 'roots: ["specs/001-a"]\n');
+    const second = await cli(CHECK, root);
+    expect(second.counts).toBe('2 hits, 0 parsed');
+    expect(second.stdout).not.toBe(first.stdout);
+  });
+
+  it.each([
+    ['truncated', (text: string) => text.slice(0, text.length / 2)],
+    ['not JSON', () => 'garbage'],
+    ['foreign', () => '{"cache":"eslint"}\n{}'],
+    ['of another model version', (text: string) => text.replace('"model":', '"model":9').replace('"model":91', '"model":99')],
+    ['hand-edited', (text: string) => `${text.trimEnd().slice(0, -1)},"edited":{}}`],
+  ])('ignores a %s cache file and rewrites it', async (_, spoil) => {
+    const root = repo();
+    const expected = await cli(CHECK, root);
+    const folder = join(root, 'node_modules/.cache/specgate');
+    for (const name of ['models.json', 'run.json']) {
+      const file = join(folder, name);
+      writeFileSync(file, spoil(readFileSync(file, 'utf8')));
+    }
+    const again = await cli(CHECK, root);
+    expect(again.counts).toBe('0 hits, 3 parsed');
+    expect([again.code, again.stdout]).toEqual([expected.code, expected.stdout]);
+    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output)");
+  });
+
+  it('keeps its files in --cache-location, drops models no longer used and writes only when something changed', async () => {
+    const root = repo();
+    const location = ['--cache-location', '.specgate-cache'];
+    await cli([...CHECK, ...location], root);
+    const models = join(root, '.specgate-cache/models.json');
+    expect(existsSync(models)).toBe(true);
+    expect(existsSync(join(root, 'node_modules'))).toBe(false);
+    const entries = (): number => Object.keys(JSON.parse(readFileSync(models, 'utf8').split('\n')[1]!)).length;
+    expect(entries()).toBe(3);
+
+    rmSync(join(root, '.specgate-cache/run.json'));
+    utimesSync(models, new Date(0), new Date(0));
+    expect((await cli([...CHECK, ...location], root)).counts).toBe('3 hits, 0 parsed');
+    expect(statSync(models).mtimeMs).toBe(0);
+
+    rmSync(join(root, 'specs/002-b/spec.md'));
+    await cli([...CHECK, ...location], root);
+    expect(entries()).toBe(2);
+  });
+
+  it('gives the same report with worker threads, cold and warm', async () => {
+    const root = repo();
+    const off = await cli(['check', '--format', 'json', '--concurrency', 'off'], root);
+    const threads = await cli(['check', '--format', 'json', '--concurrency', '2', '--cache'], root);
+    expect(threads.counts).toBe('0 hits, 3 parsed');
+    expect(threads.stdout).toBe(off.stdout);
+  });
+
+  it('lists the options in the help', () => {
+    for (const option of ['--cache ', '--cache-location DIR', '--concurrency']) expect(HELP).toContain(option);
+  });
+
+  it('rejects an unknown --concurrency', async () => {
+    const result = await cli(['check', '--concurrency', 'many'], repo());
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown concurrency `many`');
+  });
+});
