@@ -150,7 +150,8 @@ function main(): number {
       }
       samples.cold2!.push(check(roots.get(2)!.root, []));
       samples.cold4!.push(check(roots.get(4)!.root, []));
-      process.stdout.write(`  iteration ${iteration + 1}/${RUNS} done\n`);
+      const figures = Object.entries(samples).flatMap(([key, list]) => (list.length > iteration ? [`${key} ${seconds(list[iteration]!.ms)} ${mb(list[iteration]!.rssMb)}`] : []));
+      console.log(`  iteration ${iteration + 1}/${RUNS}: ${figures.join(', ')}`);
     }
 
     const time = (key: string): number | undefined => (samples[key]!.length === 0 ? undefined : median(samples[key]!.map((sample) => sample.ms)));
