@@ -5,8 +5,9 @@
  * `node --import tsx scripts/build-action.ts [outDir]`; the test in test/action/dist.test.ts
  * rebuilds into a temporary folder and fails when the committed bundle differs.
  */
-import { build } from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -61,14 +62,40 @@ export function renderLicenses(root: string, folders: readonly string[]): string
   return [...unique.values()].join('\n');
 }
 
+const UNDICI_FETCH = join(ROOT, 'src/action/undici-fetch.ts');
+const requireFromRoot = createRequire(join(ROOT, 'package.json'));
+
+/**
+ * Keeps out of the start-up path what the Action does not run: `undici` (a third of the
+ * bundle, imported by @actions/* for `fetch` and `ProxyAgent`) becomes src/action/undici-fetch.ts
+ * over Node's global `fetch`, which loads the real undici, as a separate chunk, only behind a
+ * proxy; zod's locales become English only (its default, the only one the Action uses).
+ */
+const trim: Plugin = {
+  name: 'specgate-trim',
+  setup(build) {
+    build.onResolve({ filter: /^undici$/ }, (args) => ({ path: args.importer === UNDICI_FETCH ? requireFromRoot.resolve('undici') : UNDICI_FETCH }));
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};\n`, resolveDir: dirname(args.path), loader: 'js' }));
+  },
+};
+
 /** Builds the bundle into `outDir` (default `dist/`) and returns the files written. */
 export async function buildAction(outDir = join(ROOT, 'dist')): Promise<string[]> {
+  return (await buildActionWithMetafile(outDir)).files;
+}
+
+/** {@link buildAction}, with esbuild's metafile (what each output holds) for the bench. */
+export async function buildActionWithMetafile(outDir: string): Promise<{ files: string[]; metafile: Metafile }> {
   mkdirSync(outDir, { recursive: true });
-  const outfile = join(outDir, 'index.js');
+  for (const name of readdirSync(outDir)) if (/^chunk-.*\.js$/.test(name)) rmSync(join(outDir, name));
   const { metafile } = await build({
     absWorkingDir: ROOT,
-    entryPoints: ['src/action/index.ts'],
-    outfile,
+    entryPoints: { index: 'src/action/index.ts' },
+    outdir: outDir,
+    chunkNames: 'chunk-[hash]',
+    splitting: true,
+    plugins: [trim],
     bundle: true,
     format: 'esm',
     platform: 'node',
@@ -87,7 +114,8 @@ export async function buildAction(outDir = join(ROOT, 'dist')): Promise<string[]
   writeFileSync(packageJson, '{ "type": "module" }\n');
   const licenses = join(outDir, 'licenses.txt');
   writeFileSync(licenses, renderLicenses(ROOT, bundledPackages(Object.keys(metafile.inputs)).filter((folder) => existsSync(join(ROOT, folder, 'package.json')))));
-  return [outfile, packageJson, licenses];
+  const outputs = Object.keys(metafile.outputs).map((file) => resolve(ROOT, file)).sort();
+  return { files: [...outputs, packageJson, licenses], metafile };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

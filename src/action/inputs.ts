@@ -1,4 +1,3 @@
-import * as core from '@actions/core';
 import type { CheckRunsMode } from '../github/flows/index.js';
 import { InputError } from './errors.js';
 
@@ -23,15 +22,23 @@ export interface ActionInputs {
 /** What the workflow's default `github.token` writes as. */
 export const DEFAULT_BOT_LOGIN = 'github-actions[bot]';
 
+/**
+ * An input as @actions/core's `getInput` reads it (`INPUT_<NAME>`, trimmed), without loading
+ * @actions/core, so that inputs are checked before the rest of the Action is imported.
+ */
+function getInput(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+
 /** Reads and validates every input; a bad value is an {@link InputError} naming the input. */
 export function readInputs(): ActionInputs {
   const failOn = oneOf('fail-on', ['', 'error', 'warning'] as const);
   const issues = oneOf('clarification-issues', ['', 'on-open', 'command', 'off'] as const);
-  const sarifFile = core.getInput('sarif-file');
-  const path = core.getInput('path');
+  const sarifFile = getInput('sarif-file');
+  const path = getInput('path');
   return {
-    token: core.getInput('token'),
-    config: core.getInput('config') || '.github/specgate.yml',
+    token: getInput('token'),
+    config: getInput('config') || '.github/specgate.yml',
     ...(failOn ? { failOn } : {}),
     checkRuns: oneOf('check-runs', ['auto', 'always', 'never'] as const, 'auto'),
     ...(issues ? { clarificationIssues: issues } : {}),
@@ -43,20 +50,20 @@ export function readInputs(): ActionInputs {
 }
 
 function readBotLogin(): string {
-  const value = core.getInput('bot-login').trim() || DEFAULT_BOT_LOGIN;
+  const value = getInput('bot-login').trim() || DEFAULT_BOT_LOGIN;
   if (/^[A-Za-z0-9-]+(\[bot\])?$/.test(value)) return value;
   throw new InputError(`Unexpected value \`${value}\` for input \`bot-login\``, 'Use the login the token writes comments as, such as `github-actions[bot]` or `my-app[bot]`.');
 }
 
 function oneOf<T extends string>(name: string, allowed: readonly T[], fallback?: T): T {
-  const value = core.getInput(name).trim().toLowerCase() || fallback || '';
+  const value = getInput(name).trim().toLowerCase() || fallback || '';
   if ((allowed as readonly string[]).includes(value)) return value as T;
   const shown = allowed.filter(Boolean).map((v) => `\`${v}\``).join(', ');
   throw new InputError(`Unexpected value \`${value}\` for input \`${name}\``, `Use one of: ${shown}.`);
 }
 
 function readBoolean(name: string): boolean {
-  const value = core.getInput(name).trim().toLowerCase();
+  const value = getInput(name).trim().toLowerCase();
   if (value === '' || value === 'false') return false;
   if (value === 'true') return true;
   throw new InputError(`Unexpected value \`${value}\` for input \`${name}\``, 'Use `true` or `false`.');

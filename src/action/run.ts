@@ -2,9 +2,7 @@ import * as core from '@actions/core';
 import { untrustedMarkdown } from '../engine/report/index.js';
 import { PayloadError } from '../github/flows/index.js';
 import { ActionError, ConfigFileError } from './errors.js';
-import { gateWorkspace } from './gate-workspace.js';
 import { readInputs } from './inputs.js';
-import { dispatchEvent } from './dispatch-event.js';
 import { refuseUnsafeWorkspace } from './read-event.js';
 
 /**
@@ -15,8 +13,9 @@ export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
     refuseUnsafeWorkspace(process.env.GITHUB_EVENT_NAME, inputs.path);
-    if (inputs.path !== undefined) await gateWorkspace({ ...inputs, path: inputs.path });
-    else await dispatchEvent(inputs);
+    // Each mode loads only what it runs: the workspace gate needs no GitHub client.
+    if (inputs.path !== undefined) await (await import('./gate-workspace.js')).gateWorkspace({ ...inputs, path: inputs.path });
+    else await (await import('./dispatch-event.js')).dispatchEvent(inputs);
   } catch (error) {
     if (error instanceof ActionError || error instanceof PayloadError) {
       if (error instanceof ConfigFileError) await reportInvalidConfig(error);
