@@ -20,7 +20,9 @@ const agents = new WeakMap<ProxyAgent, unknown>();
 export async function fetch(input: string | URL | Request, init: Init = {}): Promise<Response> {
   const { dispatcher, ...rest } = init;
   if (!(dispatcher instanceof ProxyAgent)) return globalThis.fetch(input, rest);
-  const undici = await import('undici');
+  // A bundled CommonJS package: its exports may sit on `default` only.
+  const loaded = (await import('undici')) as typeof import('undici') & { default?: typeof import('undici') };
+  const undici = typeof loaded.ProxyAgent === 'function' ? loaded : (loaded.default ?? loaded);
   let agent = agents.get(dispatcher);
   if (!agent) {
     agent = new undici.ProxyAgent(dispatcher.options as ConstructorParameters<typeof undici.ProxyAgent>[0]);
