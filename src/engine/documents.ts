@@ -79,7 +79,7 @@ function parseOrUndefined(file: SourceFile, text: string, unreadable: Unreadable
 /** The line-scanned model of a text the parser must not be given. */
 function toScannedDocument(path: string, text: string): Document {
   const kind = classifyKind(path, text);
-  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, tree: EMPTY_TREE, ...scanLines(text) };
+  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
 }
 
 /**
@@ -99,8 +99,7 @@ export function toDocument(path: string, text: string): Document {
 }
 
 function toParsedDocument(path: string, text: string): Document {
-  const { model, tree } = analyse(text);
-  return { ...fromModel(path, text, model), tree };
+  return fromModel(path, text, analyse(text));
 }
 
 /** A document from its text and a model parsed from that text (now or in an earlier run). */
@@ -114,12 +113,9 @@ function fromModel(path: string, text: string, model: DocumentModel): Document {
     text,
     lines: text.split('\n'),
     prose: proseOf(text, model.blanks),
-    tree: EMPTY_TREE,
     ...model,
   };
 }
-
-const EMPTY_TREE: Document['tree'] = { type: 'root', children: [] };
 
 /** The model part of a document: what a cache keeps. */
 function modelOf(document: Document): DocumentModel {
@@ -138,7 +134,7 @@ export function buildModel(file: SourceFile, config: Config): DocumentModel | un
   const decoded = decode(file.content);
   if (!decoded.ok || findPathology(decoded.text)) return undefined;
   try {
-    return analyse(decoded.text).model;
+    return analyse(decoded.text);
   } catch {
     return undefined;
   }

@@ -1,4 +1,3 @@
-import type { Root } from 'mdast';
 import type { FeatureCoverage } from './report/coverage.js';
 
 /**
@@ -75,6 +74,8 @@ export interface ModelNode {
   column: number;
   endLine: number;
   endColumn: number;
+  /** `paragraph`, `tableCell`: set when inline code is one of its children. */
+  code?: true;
   /** `code` only: the language and meta of the info string. */
   lang?: string;
   meta?: string;
@@ -157,7 +158,6 @@ export interface Document extends DocumentModel {
    * rule mistakes an example or a comment for content.
    */
   prose: string[];
-  tree: Root;
   /**
    * Set when the document was too large or too costly to parse and was scanned line by
    * line instead (markdown/scan-lines.ts): `nodes` and `blocks` are then empty, and a rule

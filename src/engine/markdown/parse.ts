@@ -40,15 +40,15 @@ export function parseTree(text: string): Root {
 
 /** Parses markdown text (already decoded, LF line endings) into the document model and its lines. */
 export function parseMarkdown(text: string): ParsedMarkdown {
-  const { model } = analyse(text);
+  const model = analyse(text);
   return { ...model, lines: text.split('\n'), prose: proseOf(text, model.blanks) };
 }
 
 /**
- * The document model of a text, and the tree it was read from. Callers keep the model and
- * let the tree go: nothing in the model points into it.
+ * The document model of a text. The mdast tree it is read from is released on return:
+ * nothing in the model points into it.
  */
-export function analyse(text: string): { model: DocumentModel; tree: Root } {
+export function analyse(text: string): DocumentModel {
   const tree = processor.parse(text) as Root;
   const blanks: Array<[number, number]> = [];
   const headings: Heading[] = [];
@@ -116,7 +116,7 @@ export function analyse(text: string): { model: DocumentModel; tree: Root } {
     nodes,
     blocks: tree.children.filter((child) => child.position).map((child): Block => ({ type: child.type, line: child.position!.start.line, endLine: child.position!.end.line })),
   };
-  return { model, tree };
+  return model;
 }
 
 function pushNode(nodes: ModelNode[], node: Nodes, value: string): void {
@@ -130,6 +130,7 @@ function pushNode(nodes: ModelNode[], node: Nodes, value: string): void {
     endLine: position.end.line,
     endColumn: position.end.column,
   };
+  if ((node.type === 'paragraph' || node.type === 'tableCell') && node.children.some((child) => child.type === 'inlineCode')) entry.code = true;
   if (node.type === 'code') {
     if (node.lang) entry.lang = node.lang;
     if (node.meta) entry.meta = node.meta;
@@ -151,7 +152,7 @@ function blank(node: Nodes, blanks: Array<[number, number]>): void {
 
 function readFrontmatter(value: string): Record<string, unknown> | undefined {
   try {
-    const data: unknown = parseYaml(value);
+    const data: unknown = parseYaml(value, { logLevel: 'error' });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

@@ -47,7 +47,7 @@ const MAX_FRONTMATTER = 65_536;
 function readYaml(value: string): Record<string, unknown> | undefined {
   if (value.length > MAX_FRONTMATTER) return undefined;
   try {
-    const data: unknown = parseYaml(value);
+    const data: unknown = parseYaml(value, { logLevel: 'error' });
     return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
   } catch {
     return undefined;

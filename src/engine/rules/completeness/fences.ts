@@ -1,5 +1,4 @@
-import type { Code } from 'mdast';
-import type { Document } from '../../types.js';
+import type { Document, ModelNode } from '../../types.js';
 
 /** A code fence that does not end where its author meant it to. */
 export interface BrokenFence {
@@ -29,7 +28,7 @@ const STRUCTURE = /^\s{0,3}#{1,6}\s|^\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]|needs[ \t_
 /**
  * The fenced code blocks of a document that never close, or that a nested fence of the same
  * length closes early (```` ```markdown ```` holding ```` ```text ```` … ```` ``` ````). Pure;
- * reads the tree, so a scanned document has none. Linear in the document's size.
+ * reads the code nodes, so a scanned document has none. Linear in the document's size.
  */
 export function brokenFences(document: Document): BrokenFence[] {
   if (document.scanned) return [];
@@ -37,8 +36,8 @@ export function brokenFences(document: Document): BrokenFence[] {
   let nestedAt: number | undefined;
   const nodes = codeNodes(document);
   for (const [index, node] of nodes.entries()) {
-    const start = node.position!.start.line;
-    const end = node.position!.end.line;
+    const start = node.line;
+    const end = node.endLine;
     const opener = OPENER.exec(document.lines[start - 1] ?? '');
     if (!opener) continue;
     const fence = opener[1]!;
@@ -58,7 +57,7 @@ export function brokenFences(document: Document): BrokenFence[] {
     for (let line = start + 1; line <= bodyEnd; line++) {
       const inner = OPENER.exec(document.lines[line - 1]!);
       if (!inner || inner[1]![0] !== fence[0] || inner[1]!.length < fence.length || !LANGUAGE.test(inner[2]!.trim())) continue;
-      if (opensBare(document, nodes.slice(index + 1).find((next) => OPENER.test(document.lines[next.position!.start.line - 1] ?? '')))) {
+      if (opensBare(document, nodes.slice(index + 1).find((next) => OPENER.test(document.lines[next.line - 1] ?? '')))) {
         found.push({ line: start, opener: opener[0].trim(), kind: 'nested', endLine: end, innerLine: line, swallowed: [] });
         nestedAt = start;
       } else {
@@ -85,24 +84,14 @@ export function unclosedFenceLines(document: Document): Set<number> {
   return lines;
 }
 
-function codeNodes(document: Document): Code[] {
-  const nodes: Code[] = [];
-  const stack: unknown[] = [document.tree];
-  while (stack.length > 0) {
-    const node = stack.pop() as { type: string; position?: unknown; children?: unknown[] };
-    if (node.type === 'code') {
-      if (node.position) nodes.push(node as unknown as Code);
-      continue;
-    }
-    if (node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
-  }
-  return nodes;
+function codeNodes(document: Document): ModelNode[] {
+  return document.nodes.filter((node) => node.type === 'code');
 }
 
 /** Whether a code block opens with a bare fence: the stray closer a nested block leaves behind. */
-function opensBare(document: Document, node: Code | undefined): boolean {
+function opensBare(document: Document, node: ModelNode | undefined): boolean {
   if (!node) return false;
-  const opener = OPENER.exec(document.lines[node.position!.start.line - 1] ?? '');
+  const opener = OPENER.exec(document.lines[node.line - 1] ?? '');
   return opener !== null && opener[2]!.trim() === '';
 }
 

@@ -1,5 +1,3 @@
-import type { Html } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 
@@ -25,14 +23,13 @@ export default defineRule({
     residue: true,
   },
   check({ document, report }) {
-    visit(document.tree, 'html', (node: Html) => {
-      const start = node.position?.start.line;
-      if (start === undefined) return;
+    for (const node of document.nodes) {
+      if (node.type !== 'html') continue;
       for (const [pattern, label] of COMMENTS) {
         const offset = node.value.split('\n').findIndex((line) => pattern.test(line));
         if (offset < 0) continue;
-        report({ line: start + offset, message: `Unexpected template comment \`${label}\`, expected it acted on and deleted` });
+        report({ line: node.line + offset, message: `Unexpected template comment \`${label}\`, expected it acted on and deleted` });
       }
-    });
+    }
   },
 });

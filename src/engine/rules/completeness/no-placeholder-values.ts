@@ -1,6 +1,3 @@
-import type { Paragraph, TableCell } from 'mdast';
-import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
@@ -53,17 +50,16 @@ export default defineRule({
       seen.add(line);
       report({ line, message: `Unexpected template placeholder \`${quote(value)}\`, expected the real value` });
     };
-    visit(document.tree, (node) => {
-      if (node.type !== 'tableCell' && node.type !== 'paragraph') return;
+    for (const node of document.nodes) {
+      if (node.type !== 'tableCell' && node.type !== 'paragraph') continue;
       // A value in inline code is an example, like everything in code.
-      if ((node as TableCell | Paragraph).children.some((child) => child.type === 'inlineCode')) return;
-      const value = toString(node as TableCell | Paragraph);
-      if (isPlaceholder(value)) flag(node.position?.start.line, value);
+      if (node.code) continue;
+      if (isPlaceholder(node.value)) flag(node.line, node.value);
       else if (node.type === 'paragraph') {
-        const labelled = labelledAcrossLines(document, node.position?.start.line, node.position?.end.line);
-        if (labelled !== undefined && isPlaceholder(labelled)) flag(node.position?.start.line, labelled.replace(/\s*\n\s*/g, ' '));
+        const labelled = labelledAcrossLines(document, node.line, node.endLine);
+        if (labelled !== undefined && isPlaceholder(labelled)) flag(node.line, labelled.replace(/\s*\n\s*/g, ' '));
       }
-    });
+    }
     document.prose.forEach((text, index) => {
       const match = LABELLED.exec(text);
       if (match && isPlaceholder(match[1]!)) flag(index + 1, match[1]!);

@@ -1,5 +1,3 @@
-import type { Code, InlineCode } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
@@ -83,14 +81,12 @@ export default defineRule({
 /** Inline code that is a header field's whole value and a template token (`**Branch**: \`[###-feature-name]\``). */
 function inlineTokens(document: Document): Array<{ line: number; column: number; text: string }> {
   const found: Array<{ line: number; column: number; text: string }> = [];
-  visit(document.tree, 'inlineCode', (node: InlineCode) => {
-    const start = node.position?.start;
-    const end = node.position?.end;
-    if (!start || !end || start.line !== end.line || !CODE_TOKEN.test(node.value.trim())) return;
-    const text = document.lines[start.line - 1] ?? '';
-    if (!FIELD_LEAD.test(text.slice(0, start.column - 1)) || !FIELD_END.test(text.slice(end.column - 1))) return;
-    found.push({ line: start.line, column: start.column, text: node.value });
-  });
+  for (const node of document.nodes) {
+    if (node.type !== 'inlineCode' || node.line !== node.endLine || !CODE_TOKEN.test(node.value.trim())) continue;
+    const text = document.lines[node.line - 1] ?? '';
+    if (!FIELD_LEAD.test(text.slice(0, node.column - 1)) || !FIELD_END.test(text.slice(node.endColumn - 1))) continue;
+    found.push({ line: node.line, column: node.column, text: node.value });
+  }
   return found;
 }
 
@@ -115,11 +111,10 @@ function commandTokens(document: Document): Array<{ line: number; column: number
 
 function codeBlockLines(document: Document): Set<number> {
   const lines = new Set<number>();
-  visit(document.tree, 'code', (node: Code) => {
-    const start = node.position?.start.line ?? 0;
-    const end = node.position?.end.line ?? -1;
-    for (let line = start; line <= end; line++) lines.add(line);
-  });
+  for (const node of document.nodes) {
+    if (node.type !== 'code') continue;
+    for (let line = node.line; line <= node.endLine; line++) lines.add(line);
+  }
   return lines;
 }
 

@@ -68,9 +68,5 @@ function translated(document: Document): boolean {
 function isEmpty(document: Document, section: Section): boolean {
   // A scanned document has no tree: any prose line that is not a heading or a rule is content.
   if (document.scanned) return !document.prose.slice(section.line, section.endLine).some((line) => line.trim() !== '' && !/^\s*(#|(?:[-*_]\s*){3,}$)/.test(line));
-  const stack = [...document.tree.children];
-  return !stack.some((node) => {
-    const line = node.position?.start.line ?? 0;
-    return line > section.line && line <= section.endLine && node.type !== 'heading' && node.type !== 'html' && node.type !== 'thematicBreak';
-  });
+  return !document.blocks.some(({ type, line }) => line > section.line && line <= section.endLine && type !== 'heading' && type !== 'html' && type !== 'thematicBreak');
 }

@@ -1,5 +1,3 @@
-import type { InlineCode, Link, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { KINDS, type Document } from '../../types.js';
@@ -53,13 +51,11 @@ export function repositoryTail(path: string, files: ReadonlySet<string>, known: 
 function pieces(document: Document): Array<{ line: number; text: string }> {
   if (document.scanned) return document.prose.map((text, index) => ({ line: index + 1, text }));
   const found: Array<{ line: number; text: string }> = [];
-  visit(document.tree, ['text', 'inlineCode', 'link'], (node) => {
-    const line = node.position?.start.line;
-    if (line === undefined) return;
-    const value = node.type === 'link' ? (node as Link).url : (node as Text | InlineCode).value;
+  for (const node of document.nodes) {
+    if (node.type !== 'text' && node.type !== 'inlineCode' && node.type !== 'link') continue;
     // A text node may span lines; each line keeps its own number.
-    value.split('\n').forEach((text, offset) => found.push({ line: line + offset, text }));
-  });
+    node.value.split('\n').forEach((text, offset) => found.push({ line: node.line + offset, text }));
+  }
   return found;
 }
 
