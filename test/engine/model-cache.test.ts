@@ -1,0 +1,75 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { defaultConfig, evaluate, type DocumentModel, type ModelCache, type SourceFile } from '../../src/engine/index.js';
+
+function listMarkdown(root: string): SourceFile[] {
+  const files: SourceFile[] = [];
+  const pending = [root];
+  while (pending.length > 0) {
+    const dir = pending.pop()!;
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(full);
+      else if (entry.name.endsWith('.md')) {
+        const content = new Uint8Array(readFileSync(full));
+        files.push({ path: relative(root, full), content, key: createHash('sha256').update(content).digest('hex') });
+      }
+    }
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** A cache that keeps models as JSON text, as a file would, and counts what it is asked. */
+function jsonCache(): ModelCache & { hits: number; sets: number } {
+  const store = new Map<string, string>();
+  const cache = {
+    hits: 0,
+    sets: 0,
+    get(key: string): DocumentModel | undefined {
+      const text = store.get(key);
+      if (text === undefined) return undefined;
+      cache.hits++;
+      return JSON.parse(text) as DocumentModel;
+    },
+    set(key: string, model: DocumentModel): void {
+      cache.sets++;
+      store.set(key, JSON.stringify(model));
+    },
+  };
+  return cache;
+}
+
+const config = { ...defaultConfig(), roots: ['.'] };
+const FOLDERS = ['examples', 'test/fixtures/rules'];
+
+describe('document model cache', () => {
+  it.each(FOLDERS)('gives the same report from cached models as from a fresh parse (%s)', (folder) => {
+    const files = listMarkdown(folder);
+    const fresh = evaluate({ files, config });
+    const cache = jsonCache();
+    const first = evaluate({ files, config, models: cache });
+    const parsed = cache.sets;
+    // Files with the same bytes share a key: the first run parses each content once.
+    const cacheable = parsed + cache.hits;
+    const second = evaluate({ files, config, models: cache });
+    expect(parsed).toBeGreaterThan(10);
+    expect(first).toEqual(fresh);
+    expect(second).toEqual(fresh);
+    // The second run parses nothing: every parsed file is a hit.
+    expect(cache.sets).toBe(parsed);
+    expect(cache.hits).toBe(cacheable + (cacheable - parsed));
+  });
+
+  it('does not cache a document it only scans, and still checks it', () => {
+    const text = `# Spec\n\n${'>'.repeat(20_000)} deep\n\n- [ ] T001 [NEEDS CLARIFICATION: which?]\n`;
+    const content = new TextEncoder().encode(text);
+    const files = [{ path: 'specs/001-x/spec.md', content, key: 'k' }];
+    const cache = jsonCache();
+    const withCache = evaluate({ files, config: defaultConfig(), models: cache });
+    expect(withCache).toEqual(evaluate({ files, config: defaultConfig() }));
+    expect(cache.sets).toBe(0);
+    expect(withCache.conclusion).toBe('failure');
+  });
+});
