@@ -8,11 +8,12 @@
  * and without workers and cache are compared byte for byte (exit 1 when they differ).
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { markdownPaths } from '../test/support/markdown-files.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,19 +31,7 @@ interface Run {
   stdout: string;
 }
 
-function listMarkdown(root: string): string[] {
-  const files: string[] = [];
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') pending.push(full);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) files.push(relative(root, full));
-    }
-  }
-  return files.sort();
-}
+const listMarkdown = markdownPaths;
 
 /** A repository root holding `times` distinct copies of the corpus's markdown under `corpus/`. */
 function buildTree(root: string, sources: readonly string[], times: number): { files: string[]; bytes: number } {

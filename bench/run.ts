@@ -4,14 +4,15 @@
  * what the rules cost on top of parsing; the growth column says whether cost stays linear.
  * Figures are medians of a few runs after a warm-up, all in this one process.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { defaultConfig, evaluate, isGated, type SourceFile } from '../src/engine/index.js';
+import { markdownPaths } from '../test/support/markdown-files.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const folder = process.argv[2] ?? 'examples';
@@ -20,17 +21,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 const config = { ...defaultConfig(), roots: ['.'] };
 
 function listMarkdown(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory() && entry.name !== 'node_modules' && entry.name !== '.git') pending.push(full);
-      else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) files.push({ path: relative(root, full), content: new Uint8Array(readFileSync(full)) });
-    }
-  }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return markdownPaths(root).map((path) => ({ path, content: new Uint8Array(readFileSync(join(root, path))) })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
 /** The input repeated `times` times under fresh top-level folders, so no two paths collide. */

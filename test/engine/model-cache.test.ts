@@ -1,24 +1,15 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { defaultConfig, evaluate, type DocumentModel, type ModelCache, type SourceFile } from '../../src/engine/index.js';
+import { markdownPaths } from '../support/markdown-files.js';
 
 function listMarkdown(root: string): SourceFile[] {
-  const files: SourceFile[] = [];
-  const pending = [root];
-  while (pending.length > 0) {
-    const dir = pending.pop()!;
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, entry.name);
-      if (entry.isDirectory()) pending.push(full);
-      else if (entry.name.endsWith('.md')) {
-        const content = new Uint8Array(readFileSync(full));
-        files.push({ path: relative(root, full), content, key: createHash('sha256').update(content).digest('hex') });
-      }
-    }
-  }
-  return files.sort((a, b) => a.path.localeCompare(b.path));
+  return markdownPaths(root).map((path) => {
+    const content = new Uint8Array(readFileSync(join(root, path)));
+    return { path, content, key: createHash('sha256').update(content).digest('hex') };
+  });
 }
 
 /** A cache that keeps models as JSON text, as a file would, and counts what it is asked. */
