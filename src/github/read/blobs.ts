@@ -17,6 +17,8 @@ export interface BlobContent {
   isBinary: boolean;
   isTruncated: boolean;
   byteSize: number;
+  /** The git blob SHA: a name for exactly these bytes, whatever path or commit holds them. */
+  oid?: string;
 }
 
 /** What one expression resolved to: nothing, a file, or a folder's files (keyed by path). */
@@ -28,7 +30,7 @@ export type ObjectResult =
 /** Aliases per query: GitHub's node limit and response size both stay small. */
 export const BATCH_SIZE = 50;
 
-const BLOB = 'text isBinary isTruncated byteSize';
+const BLOB = 'oid text isBinary isTruncated byteSize';
 const ENTRY = `path type object { ... on Blob { ${BLOB} } }`;
 // Two levels: a feature folder and its `checklists/`, `contracts/` subfolders.
 const TREE = `... on Tree { entries { path type object { ... on Blob { ${BLOB} } ... on Tree { entries { ${ENTRY} } } } } }`;
@@ -91,7 +93,10 @@ function collect(entries: RawEntry[], blobs: Map<string, BlobContent>, folders: 
 }
 
 function toBlob(raw: RawObject): BlobContent {
-  return { text: raw.text ?? null, isBinary: raw.isBinary === true, isTruncated: raw.isTruncated === true, byteSize: raw.byteSize ?? 0 };
+  return {
+    text: raw.text ?? null, isBinary: raw.isBinary === true, isTruncated: raw.isTruncated === true, byteSize: raw.byteSize ?? 0,
+    ...(typeof raw.oid === 'string' ? { oid: raw.oid } : {}),
+  };
 }
 
 /**

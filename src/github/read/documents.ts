@@ -155,7 +155,8 @@ async function addFile({ files, blob, ...at }: BlobAt & { files: Map<string, Sou
   // A binary blob has no text; one NUL byte lets the engine report it as unreadable.
   if (blob.isBinary) return void files.set(path, { path, content: new Uint8Array([0]) });
   const text = await wholeText(at, blob);
-  if (text !== undefined) files.set(path, { path, content: text });
+  // The blob SHA names exactly the bytes read whole, so the evaluator's model cache may key them by it.
+  if (text !== undefined) files.set(path, { path, content: text, ...(blob.oid ? { key: blob.oid } : {}) });
   // Too large to read whole: its start and its real size, so the engine fails it as oversize and still scans what it has.
   else if (blob.text !== null) files.set(path, { path, content: blob.text, size: blob.byteSize });
 }

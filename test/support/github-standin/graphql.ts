@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Repo, State } from './state.js';
 
 /**
  * Answers the one GraphQL shape specgate sends: aliased `repository.object(expression:)`
- * fields. Each alias resolves to a Blob (text, isBinary, isTruncated, byteSize) or a Tree whose
+ * fields. Each alias resolves to a Blob (oid, text, isBinary, isTruncated, byteSize) or a Tree whose
  * entries carry their objects two levels deep, whatever fragments were asked for.
  */
 export function answerGraphql(state: State, body: { query: string; variables?: Record<string, unknown> }): { status: number; body: unknown } {
@@ -30,7 +31,7 @@ function objectJson(repo: Repo, expression: string, depth: number): unknown {
     const bytes = Buffer.from(found.blob);
     const truncated = !binary && bytes.byteLength > BLOB_TEXT_LIMIT;
     const text = binary ? null : truncated ? bytes.subarray(0, BLOB_TEXT_LIMIT).toString('utf8') : found.blob;
-    return { __typename: 'Blob', text, isBinary: binary, isTruncated: truncated, byteSize: bytes.byteLength };
+    return { __typename: 'Blob', oid: blobOid(bytes), text, isBinary: binary, isTruncated: truncated, byteSize: bytes.byteLength };
   }
   const ref = expression.slice(0, expression.indexOf(':'));
   return {
@@ -42,4 +43,9 @@ function objectJson(repo: Repo, expression: string, depth: number): unknown {
       return { name: path.split('/').at(-1), path, type, object };
     }),
   };
+}
+
+/** The blob's SHA as git names it: the SHA-1 of `blob <length>\0` and the bytes. */
+export function blobOid(bytes: Uint8Array): string {
+  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
 }
