@@ -18,7 +18,10 @@ export function specgateApp(given: AppSettings = DEFAULT_SETTINGS): ApplicationF
     const settings: AppSettings = {
       ...given,
       botLogin: given.botLogin ?? appBotLogin(async () => (await app.auth()) as unknown as GitHubClient),
-      evaluator: given.evaluator ?? createEvaluator({ timeoutMs: given.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS }),
+      evaluator: given.evaluator ?? createEvaluator({
+        timeoutMs: given.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS, log: app.log,
+        ...(given.modelCacheMb === undefined ? {} : { modelCacheMb: given.modelCacheMb }),
+      }),
     };
     app.on([...APP_EVENTS], (context) => onEvent(context, settings));
   };

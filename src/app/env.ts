@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseEnv } from 'node:util';
 import { getPrivateKey } from '@probot/get-private-key';
-import { DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
+import { DEFAULT_EVALUATION_TIMEOUT_MS, DEFAULT_MODEL_CACHE_MB } from '../github/flows/evaluate-pool.js';
 import { WEBHOOK_PATH } from './server.js';
 
 const LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
@@ -25,6 +25,8 @@ export interface AppEnv {
   logLevelInString: boolean;
   sentryDsn?: string;
   evaluationTimeoutMs: number;
+  /** The bound on the document models kept between gatings, in MiB; 0 keeps none. */
+  modelCacheMb: number;
   /** Redis shared by the replicas (the lock per head, the throttling); absent: one replica's in-process lock. */
   redisUrl?: string;
   /** The least pause between two writes to GitHub (plugin-throttling's write group; shared through Redis). */
@@ -51,7 +53,7 @@ export function withDotEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): NodeJS.
  * Reads Probot's variables (APP_ID, PRIVATE_KEY in any form Probot takes, PRIVATE_KEY_PATH
  * or one `.pem` in `cwd`, WEBHOOK_SECRET, HOST, PORT, WEBHOOK_PATH, WEBHOOK_PROXY_URL,
  * GHE_HOST, GHE_PROTOCOL, LOG_LEVEL, LOG_FORMAT, LOG_LEVEL_IN_STRING, SENTRY_DSN, REDIS_URL),
- * SPECGATE_EVALUATION_TIMEOUT_MS and SPECGATE_WRITE_INTERVAL_MS. Throws an error of one line naming the variable when one
+ * SPECGATE_EVALUATION_TIMEOUT_MS, SPECGATE_MODEL_CACHE_MB and SPECGATE_WRITE_INTERVAL_MS. Throws an error of one line naming the variable when one
  * is wrong.
  */
 export function readAppEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppEnv {
@@ -74,6 +76,7 @@ export function readAppEnv(env: NodeJS.ProcessEnv, cwd = process.cwd()): AppEnv 
     logLevelInString: value('LOG_LEVEL_IN_STRING') === 'true',
     ...(value('SENTRY_DSN') ? { sentryDsn: value('SENTRY_DSN')! } : {}),
     evaluationTimeoutMs: readTimeout(value('SPECGATE_EVALUATION_TIMEOUT_MS')),
+    modelCacheMb: readModelCacheMb(value('SPECGATE_MODEL_CACHE_MB')),
     ...readRedisUrl(value('REDIS_URL')),
     writeIntervalMs: readWriteInterval(value('SPECGATE_WRITE_INTERVAL_MS')),
   };
@@ -115,6 +118,12 @@ function readTimeout(text: string | undefined): number {
   const timeout = text ?? String(DEFAULT_EVALUATION_TIMEOUT_MS);
   if (!/^[1-9]\d*$/.test(timeout)) throw new Error(`Unexpected SPECGATE_EVALUATION_TIMEOUT_MS \`${timeout.slice(0, 40)}\`, expected a whole number of milliseconds such as 60000`);
   return Number(timeout);
+}
+
+function readModelCacheMb(text: string | undefined): number {
+  const megabytes = text ?? String(DEFAULT_MODEL_CACHE_MB);
+  if (!/^\d{1,6}$/.test(megabytes)) throw new Error(`Unexpected SPECGATE_MODEL_CACHE_MB \`${megabytes.slice(0, 40)}\`, expected a whole number of megabytes such as ${DEFAULT_MODEL_CACHE_MB} (0 keeps no document models)`);
+  return Number(megabytes);
 }
 
 /** `redis://[user:password@]host[:port][/db]`, or `rediss://` for TLS: the form ioredis and Probot take. */

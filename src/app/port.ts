@@ -10,6 +10,8 @@ export interface AppSettings {
   issueDelayMs: number;
   /** How long one evaluation may run before the check fails (default 60 s). */
   evaluationTimeoutMs?: number;
+  /** The bound on the document models kept between gatings, in MiB; 0 keeps none (default 64). */
+  modelCacheMb?: number;
   /** Runs the document work off the event loop; {@link specgateApp} creates a worker pool when absent. */
   evaluator?: Evaluator;
   /**

@@ -55,7 +55,7 @@ export async function run(given: NodeJS.ProcessEnv = process.env, cwd = process.
 /** The settings and Octokit of one replica: the lock and the throttling on Redis when it answered, in-process otherwise. */
 function shared(config: AppEnv, redis: SharedRedis | undefined): { settings: AppSettings; Octokit: ReturnType<typeof appOctokit> } {
   return {
-    settings: { ...DEFAULT_SETTINGS, evaluationTimeoutMs: config.evaluationTimeoutMs, ...(redis ? { lock: redis.lock } : {}) },
+    settings: { ...DEFAULT_SETTINGS, evaluationTimeoutMs: config.evaluationTimeoutMs, modelCacheMb: config.modelCacheMb, ...(redis ? { lock: redis.lock } : {}) },
     Octokit: appOctokit({ throttle: throttleOptions(redis?.throttle, config.writeIntervalMs) }),
   };
 }

@@ -57,10 +57,14 @@ export interface StartedServer {
 export async function startServer(options: ServerOptions): Promise<StartedServer> {
   // Probot's Server reads port 0 as its default 3000: a free port is picked first.
   const port = options.port === 0 ? await freePort(options.host ?? 'localhost') : options.port ?? 3000;
-  const server = probotServer({ ...options, port });
+  const log = options.log ?? createLog({ level: (options.logLevel ?? 'info') as Level, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+  const server = probotServer({ ...options, port, log });
   const settings = options.settings ?? DEFAULT_SETTINGS;
   // Only a pool made here is ours to stop.
-  const pool = settings.evaluator ? undefined : createEvaluator({ timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS });
+  const pool = settings.evaluator ? undefined : createEvaluator({
+    timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS, log,
+    ...(settings.modelCacheMb === undefined ? {} : { modelCacheMb: settings.modelCacheMb }),
+  });
   const deliveries = new Set<Promise<unknown>>();
   let probot: Probot | undefined;
   await server.load((app, appOptions) => {
@@ -89,8 +93,8 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
 }
 
 /** Probot's `Server` and Probot class with specgate's Octokit, request deadline, logger and body limit. */
-function probotServer(options: ServerOptions): Server {
-  const log = options.log ?? createLog({ level: (options.logLevel ?? 'info') as Level, ...(options.logDestination ? { destination: options.logDestination } : {}) });
+function probotServer(options: ServerOptions & { log: Logger }): Server {
+  const { log } = options;
   // Given to both: the server hands its own `request` to the Probot it creates.
   const request = { fetch: timedFetch(options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS) };
   const ProbotWithDefaults = Probot.defaults({
