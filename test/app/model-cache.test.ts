@@ -10,6 +10,7 @@ import { readAppEnv } from '../../src/app/env.js';
 import { run } from '../../src/app/run.js';
 import { defaultConfig } from '../../src/engine/index.js';
 import { createEvaluator } from '../../src/github/flows/evaluate-pool.js';
+import { ModelLru } from '../../src/github/flows/model-cache.js';
 import { getPullRequest, listChangedFiles, readDocuments } from '../../src/github/index.js';
 import { blobOid } from '../support/github-standin/graphql.js';
 import { start, type Repo, type StandIn } from '../support/github-standin/index.js';
@@ -78,8 +79,8 @@ describe('a second push changing one of 100 documents', () => {
   test('parses that document only and takes the other 99 from the cache', () => {
     expect(cached.counts).toEqual([{ parsed: COUNT, cached: 0 }, { parsed: 1, cached: COUNT - 1 }]);
     expect(cached.debug).toEqual([
-      `specgate parsed ${COUNT} documents and took 0 from the model cache`,
-      `specgate parsed 1 documents and took ${COUNT - 1} from the model cache`,
+      `specgate parsed ${COUNT} document(s) and took 0 from the model cache`,
+      `specgate parsed 1 document(s) and took ${COUNT - 1} from the model cache`,
     ]);
   });
 
@@ -94,6 +95,18 @@ describe('a second push changing one of 100 documents', () => {
   test('with SPECGATE_MODEL_CACHE_MB=0 parses all 100 again', () => {
     expect(uncached.counts).toEqual([{ parsed: COUNT, cached: 0 }, { parsed: COUNT, cached: 0 }]);
   });
+});
+
+test('the cache keeps at most its bound of model JSON, dropping the least recently used first', () => {
+  const lru = new ModelLru(1);
+  const file = (key: string) => ({ path: `${key}.md`, content: '', key });
+  const text = (key: string, bytes: number) => JSON.stringify({ key, pad: 'x'.repeat(bytes) });
+  lru.keep({ a: text('a', 400_000), b: text('b', 400_000) });
+  expect(Object.keys(lru.lookUp([file('a')]))).toEqual(['a']);
+  lru.keep({ c: text('c', 400_000), huge: text('huge', 1_100_000) });
+  // `a` was read after `b`, so `b` went to make room for `c`; one model past the bound is never kept.
+  expect(Object.keys(lru.lookUp(['a', 'b', 'c', 'huge'].map(file)))).toEqual(['a', 'c']);
+  expect(lru.lookUp([{ path: 'x.md', content: '' }])).toEqual({});
 });
 
 describe('SPECGATE_MODEL_CACHE_MB', () => {

@@ -66,7 +66,7 @@ export function createEvaluator(options: EvaluatorOptions = {}): Evaluator {
     const counts = output.models ?? { parsed: 0, cached: 0 };
     totals.parsed += counts.parsed;
     totals.cached += counts.cached;
-    options.log?.debug({ ...counts }, `specgate parsed ${counts.parsed} documents and took ${counts.cached} from the model cache`);
+    options.log?.debug({ ...counts }, `specgate parsed ${counts.parsed} document(s) and took ${counts.cached} from the model cache`);
     return output;
   };
   return {
