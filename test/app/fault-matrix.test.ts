@@ -63,7 +63,7 @@ async function startApp(settings: Partial<AppSettings> = {}, requestTimeoutMs = 
   return { standIn, app, logs, deliver: (name, payload, id) => deliver(app.url, name, payload, id) };
 }
 
-async function deliver(url: string, name: string, payload: Record<string, unknown>, id = randomUUID()): Promise<number> {
+async function deliver(url: string, name: string, payload: Record<string, unknown>, id: string = randomUUID()): Promise<number> {
   const body = JSON.stringify(payload);
   const response = await fetch(`${url}${WEBHOOK_PATH}`, {
     method: 'POST', body,
