@@ -27,8 +27,11 @@ function seed(files: Record<string, string>, base: Record<string, string> = {}):
 
 const writesTo = (repo: Repo) => standIn.requests.filter((request) => request.write && request.path.startsWith(`/repos/${repo.fullName}/`));
 
+// Each case has a repository of its own and the Action runs as a child process, so the cases
+// run side by side: most of a run is its writes paced a second apart, as GitHub asks.
+// Per-case hooks do not run for concurrent cases: each checks the stand-in's problems itself.
 describe('the bundled Action against the GitHub stand-in', () => {
-  it('fails the job on a failing PR: annotations, summary, outputs, SARIF, check runs and one issue per clarification', async () => {
+  it.concurrent('fails the job on a failing PR: annotations, summary, outputs, SARIF, check runs and one issue per clarification', async () => {
     const { repo, pull } = seed(failing);
     const sarif = join(tmpdir(), `specgate-${repo.name}-${process.pid}.sarif`);
     const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'sarif-file': sarif } });
@@ -61,7 +64,7 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(repo.realIssues()).toHaveLength(2);
   });
 
-  it('passes a clean PR and opens no issue', async () => {
+  it.concurrent('passes a clean PR and opens no issue', async () => {
     const { repo, pull } = seed(passing);
     const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url });
     expect(run.code).toBe(0);
@@ -73,16 +76,17 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('degrades on a fork PR with a read-only token: no writes tried, one line saying why, the job still fails', async () => {
+  it.concurrent('degrades on a fork PR with a read-only token: no writes tried, one line saying why, the job still fails', async () => {
     const { repo, pull } = seed(failing);
     const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull, { fork: true }), repository: repo.fullName, apiUrl: standIn.url });
     expect(run.code).toBe(1);
     expect(writesTo(repo)).toEqual([]);
     expect(run.summary).toMatch(/Read-only token: this pull request comes from a fork/);
     expect(run.annotations.filter((a) => a.level === 'error' && a.properties.file)).toHaveLength(4);
+    expect(standIn.problems).toEqual([]);
   });
 
-  it('turns a 403 on writes into one line, not a stack trace, when check runs are forced on a fork', async () => {
+  it.concurrent('turns a 403 on writes into one line, not a stack trace, when check runs are forced on a fork', async () => {
     const { repo, pull } = seed(failing);
     standIn.faults.push({ method: 'POST', path: new RegExp(`^/repos/${repo.fullName}/`), status: 403, times: 50 });
     const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull, { fork: true }), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'check-runs': 'always' } });
@@ -92,9 +96,10 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(run.summary).toMatch(/Could not publish check runs: the token may not \(HTTP 403; grant `checks: write`\)/);
     expect(run.stdout + run.stderr).not.toMatch(/HttpError|at .*\.js:\d+/);
     expect(run.outputs.conclusion).toBe('failure');
+    expect(standIn.problems).toEqual([]);
   });
 
-  it('gates a merge-queue commit and concludes its check run', async () => {
+  it.concurrent('gates a merge-queue commit and concludes its check run', async () => {
     const { repo, pull } = seed(failing);
     const run = await runAction({ event: 'merge_group', payload: mergeGroup(repo, pull.baseSha, pull.headSha), repository: repo.fullName, apiUrl: standIn.url });
     expect(run.code).toBe(1);
@@ -103,16 +108,17 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('writes nothing in dry-run mode and says what it would have written', async () => {
+  it.concurrent('writes nothing in dry-run mode and says what it would have written', async () => {
     const { repo, pull } = seed(failing);
     const run = await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url, inputs: { 'dry-run': 'true' } });
     expect(run.code).toBe(1);
     expect(writesTo(repo)).toEqual([]);
     expect(run.summary).toMatch(/Dry run: would publish check runs\./);
     expect(run.summary).toMatch(/Dry run: would open or update clarification issues\./);
+    expect(standIn.problems).toEqual([]);
   });
 
-  it('reports an invalid config at its line, concludes the check run and fails the job', async () => {
+  it.concurrent('reports an invalid config at its line, concludes the check run and fails the job', async () => {
     const { repo, pull } = seed(passing, { '.github/specgate.yml': 'roots: [specs]\nfail-on: sometimes\n' });
     const run = await runAction({ event: 'pull_request_target', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url });
     expect(run.code).toBe(1);
@@ -124,7 +130,7 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('answers slash commands: help replies, a waive by a maintainer lets the waived gate pass', async () => {
+  it.concurrent('answers slash commands: help replies, a waive by a maintainer lets the waived gate pass', async () => {
     const { repo, pull } = seed({ [SPEC]: failing[SPEC]!, [CHECKLIST]: passing[CHECKLIST]! });
     repo.collaborators.set('mona', 'maintain');
     const help = await runAction({ event: 'issue_comment', payload: prComment(repo, pull, '/specgate help', 'mona', 7001), repository: repo.fullName, apiUrl: standIn.url });
@@ -140,7 +146,7 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('trusts waiver markers only from its own bot login (`bot-login`, default github-actions[bot])', async () => {
+  it.concurrent('trusts waiver markers only from its own bot login (`bot-login`, default github-actions[bot])', async () => {
     const { repo, pull } = seed({ [SPEC]: failing[SPEC]!, [CHECKLIST]: passing[CHECKLIST]! });
     // Another bot echoing user text posts a record exactly as specgate composes one, by a maintainer.
     repo.collaborators.set('mona', 'maintain');
@@ -156,16 +162,17 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('refuses a waive from a write-only collaborator with a reply', async () => {
+  it.concurrent('refuses a waive from a write-only collaborator with a reply', async () => {
     const { repo, pull } = seed(failing);
     repo.collaborators.set('hubot', 'write');
     const run = await runAction({ event: 'issue_comment', payload: prComment(repo, pull, '/specgate waive checklists because', 'hubot', 7003), repository: repo.fullName, apiUrl: standIn.url });
     expect(run.code).toBe(0);
     expect(repo.comments.at(-1)?.body).toMatch(/needs the maintain or admin role on this repository \(yours: `write`\)/);
     expect(repo.checkRunsFor(pull.headSha)).toEqual([]);
+    expect(standIn.problems).toEqual([]);
   });
 
-  it('closes the issue whose clarification was answered on the default branch, and only that one', async () => {
+  it.concurrent('closes the issue whose clarification was answered on the default branch, and only that one', async () => {
     const { repo, pull } = seed(failing);
     await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url });
     expect(repo.realIssues().filter((issue) => issue.state === 'open')).toHaveLength(2);
@@ -181,7 +188,7 @@ describe('the bundled Action against the GitHub stand-in', () => {
     expect(standIn.problems).toEqual([]);
   });
 
-  it('closes the clarification issues of a PR closed without merging, as not planned', async () => {
+  it.concurrent('closes the clarification issues of a PR closed without merging, as not planned', async () => {
     const { repo, pull } = seed(failing);
     await runAction({ event: 'pull_request', payload: pullRequestOpened(repo, pull), repository: repo.fullName, apiUrl: standIn.url });
     const payload = pullRequestOpened(repo, pull);
