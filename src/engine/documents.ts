@@ -30,10 +30,10 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
       unreadable.push({ path: file.path, line, message: 'Unexpected invalid UTF-8; the bytes were read as `U+FFFD` and the rest of the file was checked. Save the file as UTF-8' });
     }
     const limit = config['max-file-size'];
-    const skip = size > limit
-      ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` }
-      : pathologyOf(decoded.text);
-    const cached = skip || file.key === undefined ? undefined : cache?.get(file.key);
+    const oversize = size > limit ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` } : undefined;
+    const cached = oversize || file.key === undefined ? undefined : cache?.get(file.key);
+    // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
+    const skip = oversize ?? (cached ? undefined : pathologyOf(decoded.text));
     const document = cached ? fromModel(file.path, decoded.text, cached) : skip ? undefined : parseOrUndefined(file, decoded.text, unreadable, cache);
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });

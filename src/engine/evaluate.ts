@@ -50,13 +50,14 @@ export function evaluate(input: EvaluateInput): Report {
     byFeature.set(document.feature, list);
   }
 
+  const paths = input.tree ?? new Set(documents.map((document) => document.path));
   for (const document of documents) {
     for (const rule of ruleSet) {
       if (!rule.meta.kinds.includes(document.kind)) continue;
       if (rule.meta.families && !rule.meta.families.includes(document.family)) continue;
       const setting = effectiveRule(rule, document.path, document.family, config);
       if (setting.severity === 'off') continue;
-      runRule({ rule, document, setting: { severity: setting.severity, options: setting.options }, input, documents, byFeature, candidates });
+      runRule({ rule, document, setting: { severity: setting.severity, options: setting.options }, input, documents, paths, byFeature, candidates });
     }
   }
 
@@ -78,11 +79,12 @@ interface RunArgs {
   setting: { severity: Severity; options: Record<string, unknown> };
   input: EvaluateInput;
   documents: Document[];
+  paths: ReadonlySet<string>;
   byFeature: Map<string, Document[]>;
   candidates: Candidate[];
 }
 
-function runRule({ rule, document, setting, input, documents, byFeature, candidates }: RunArgs): void {
+function runRule({ rule, document, setting, input, documents, paths, byFeature, candidates }: RunArgs): void {
   const options = rule.meta.options.safeParse(setting.options);
   const report = (raw: RawFinding): void => {
     pushFinding(candidates, rule, setting.severity, raw.path ?? document.path, raw);
@@ -94,6 +96,7 @@ function runRule({ rule, document, setting, input, documents, byFeature, candida
       all: documents,
       constitution: input.config.constitution,
       ...(input.tree ? { tree: input.tree } : {}),
+      paths,
       ...(input.base ? { base: input.base } : {}),
       options: options.success ? options.data : rule.meta.options.parse({}),
       report,

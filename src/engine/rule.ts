@@ -13,6 +13,8 @@ export interface RuleContext<Options> {
   constitution?: readonly string[];
   /** Paths known to exist in the repository (not only the checked documents), when the shell knows them. */
   tree?: ReadonlySet<string>;
+  /** Paths known to exist: {@link tree} when the shell gave it, else the paths of {@link all} (one set for the whole run). */
+  paths: ReadonlySet<string>;
   /** Files as they were before the change (the base branch), when the shell knows them. */
   base?: ReadonlyMap<string, string>;
   options: Options;

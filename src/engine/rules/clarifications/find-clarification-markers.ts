@@ -1,6 +1,7 @@
 import type { Document } from '../../types.js';
 import { unclosedFenceLines } from '../completeness/fences.js';
 import { answerFor, clarificationAnswers } from './clarification-answers.js';
+import { matchList } from '../../markdown/matches.js';
 
 /** One actionable `[NEEDS CLARIFICATION: question]` marker. */
 export interface ClarificationMarker {
@@ -186,7 +187,7 @@ function markersInLine(text: string, line: number): ClarificationMarker[] {
     if (bare && question) found.push({ line, column: bare.index + bare[0].indexOf('NEEDS') + 1, question });
     return found;
   }
-  for (const match of text.matchAll(MARKER)) {
+  for (const match of matchList(text, MARKER)) {
     if (match.index < consumed) continue;
     const closer = match[1] === '[' ? ']' : ')';
     const rest = text.slice(match.index + match[0].length);

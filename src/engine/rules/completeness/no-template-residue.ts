@@ -5,6 +5,7 @@ import type { Document } from '../../types.js';
 import { optionalLines, proseMatches } from './residue-scope.js';
 import { templateLine } from './template-line.js';
 import { TEMPLATE_LINES } from './template-lines.js';
+import { matchList } from '../../markdown/matches.js';
 
 // The spec template's inline placeholders (every version): requirement and metric lines
 // (`System MUST [specific capability, e.g., "..."]`), scenario and edge-case lines, story titles.
@@ -98,7 +99,7 @@ function commandTokens(document: Document): Array<{ line: number; column: number
   const inBlock = codeBlockLines(document);
   const found: Array<{ line: number; column: number; text: string }> = [];
   document.lines.forEach((text, index) => {
-    for (const match of text.matchAll(COMMAND_TOKEN)) {
+    for (const match of matchList(text, COMMAND_TOKEN)) {
       const prose = (document.prose[index] ?? '').slice(match.index, match.index + match[0].length).trim() !== '';
       const key = templateLine(text);
       if (prose || inBlock.has(index + 1) || (key !== undefined && TEMPLATES.has(key))) {

@@ -1,4 +1,5 @@
 import type { Document } from '../../types.js';
+import { matchList } from '../../markdown/matches.js';
 
 // spec-kit's Complexity Tracking is "Fill ONLY if Constitution Check has violations": its
 // example rows are left in place by most filled plans, and whether they justify anything
@@ -26,7 +27,7 @@ export function optionalLines(document: Document): Set<number> {
 export function proseMatches(document: Document, pattern: RegExp): Array<{ line: number; column: number; text: string }> {
   const found: Array<{ line: number; column: number; text: string }> = [];
   document.prose.forEach((text, index) => {
-    for (const match of text.matchAll(pattern)) found.push({ line: index + 1, column: match.index + 1, text: match[0] });
+    for (const match of matchList(text, pattern)) found.push({ line: index + 1, column: match.index + 1, text: match[0] });
   });
   return found;
 }

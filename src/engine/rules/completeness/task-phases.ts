@@ -1,4 +1,5 @@
 import type { Checkbox, Document } from '../../types.js';
+import { matchList } from '../../markdown/matches.js';
 
 /** A stretch of a tasks document between two headings that holds task lines. */
 export interface TaskBlock {
@@ -117,7 +118,7 @@ export function mentionedNumbers(document: Document): Mentions {
   const mentions: Mentions = { single: new Set(), ranges: [] };
   for (const text of document.lines) {
     if (!text.includes('T')) continue;
-    for (const match of text.matchAll(MENTION)) {
+    for (const match of matchList(text, MENTION)) {
       const from = Number(match[1]);
       const to = match[2] === undefined ? from : Number(match[2]);
       if (to > from && to - from <= MAX_RANGE) mentions.ranges.push([from, to]);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { taskItems } from './trace.js';
+import { matchList } from '../../markdown/matches.js';
 
 // A repository path: at least one slash and a file extension; no URL, no glob, no placeholder.
 const PATH = /(?:^|[\s(`'"])((?:\.{1,2}\/)?[\w@.-]+(?:\/[\w@.\-[\]]+)+\.[A-Za-z][\w]{0,9})(?=$|[\s)`'",:;]|\.(?:\s|$))/g;
@@ -14,7 +15,7 @@ const GENERATED_FILE = /(?:^|\/)\.env(?:\.[\w-]+)?$|\.(?:log|db|sqlite3?|pyc|loc
 /** Path-like tokens of a task line, inline code included. */
 export function namedPaths(raw: string): string[] {
   const paths: string[] = [];
-  for (const match of raw.matchAll(PATH)) {
+  for (const match of matchList(raw, PATH)) {
     const path = match[1]!.replace(/^\.\//, '');
     if (/[*{}<>[\]]|:\/\/|^\.\.\/|\.\.\./.test(path) || /\bXXX\b|\bNNN\b/.test(path)) continue;
     // `github.com/org/repo.git`, `example.com/a.json`: a host, not a folder.

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { KINDS, type Document } from '../../types.js';
+import { matchList } from '../../markdown/matches.js';
 
 // A path on the author's machine: a home folder, a dev container's workspace, a drive letter.
 // Not preceded by a path character, so `src/components/home/x` and `…/concepts/workspaces/` are not one.
@@ -21,15 +22,16 @@ function folders(paths: Iterable<string>): Set<string> {
   return result;
 }
 
-const FOLDERS = new WeakMap<object, Set<string>>();
+const FOLDERS = new WeakMap<ReadonlySet<string>, Set<string>>();
 
-function knownFolders(key: object, paths: Iterable<string>): Set<string> {
-  let cached = FOLDERS.get(key);
-  if (!cached) {
-    cached = folders(paths);
-    FOLDERS.set(key, cached);
+/** Every folder of the known paths (worked out once per run: every document shares the set). */
+function knownFolders(paths: ReadonlySet<string>): Set<string> {
+  let known = FOLDERS.get(paths);
+  if (!known) {
+    known = folders(paths);
+    FOLDERS.set(paths, known);
   }
-  return cached;
+  return known;
 }
 
 /**
@@ -73,15 +75,13 @@ export default defineRule({
     severity: 'warning',
     options: z.object({}).strict(),
   },
-  check({ document, all, tree, report }) {
-    const files = tree ?? new Set(all.map((other) => other.path));
-    const known = knownFolders(tree ?? all, files);
+  check({ document, paths, report }) {
     const reported = new Set<number>();
     for (const { line, text } of pieces(document)) {
       if (reported.has(line) || !text.includes('/') && !text.includes('\\')) continue;
-      for (const match of text.matchAll(MACHINE_PATH)) {
+      for (const match of matchList(text, MACHINE_PATH)) {
         const path = match[1]!;
-        const tail = repositoryTail(path, files, known);
+        const tail = repositoryTail(path, paths, knownFolders(paths));
         if (!tail) continue;
         reported.add(line);
         report({ line, message: `Unexpected machine path \`${path}\`, expected the repository path \`${tail}\`` });

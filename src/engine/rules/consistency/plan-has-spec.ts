@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
-import { candidates, HEAD_LINES, target } from './plan-spec-link-resolves.js';
+import { candidates, HEAD_LINES, rootsOf, target } from './plan-spec-link-resolves.js';
 
 const TEMPLATE_LINK = /\*\*(?:Spec|Input)\*\*\s*[:：].*(?:\[link\]|\[###-feature-name\])/i;
 
@@ -18,13 +18,12 @@ export default defineRule({
     severity: 'warning',
     options: z.object({}).strict(),
   },
-  check({ document, feature, all, tree, report }) {
+  check({ document, feature, tree, paths, report }) {
     if (!document.feature) return;
     if (feature.some((other) => other.kind === 'spec')) return;
     const expected = `${document.feature}/spec.md`;
     if (tree?.has(expected)) return;
-    const known = tree ?? new Set(all.map((other) => other.path));
-    const roots = new Set([...known].map((path) => path.split('/')[0] ?? ''));
+    const roots = rootsOf(paths);
     const links = document.lines.slice(0, HEAD_LINES).some((line, index) => {
       if (!document.prose[index]?.trim()) return false;
       const raw = target(line);

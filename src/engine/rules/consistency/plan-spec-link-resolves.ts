@@ -20,6 +20,18 @@ export function target(line: string): string | undefined {
   return undefined;
 }
 
+const ROOTS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
+
+/** The first segments of the known paths (worked out once per run: every document shares the set). */
+export function rootsOf(paths: ReadonlySet<string>): ReadonlySet<string> {
+  let roots = ROOTS.get(paths);
+  if (!roots) {
+    roots = new Set([...paths].map((path) => path.split('/')[0] ?? ''));
+    ROOTS.set(paths, roots);
+  }
+  return roots;
+}
+
 /**
  * Repository paths a target may mean: relative to the plan, and (when it does not start
  * with `./` or `../`) relative to the repository root, as `**Input**` lines write it.
@@ -69,9 +81,9 @@ export default defineRule({
     severity: 'warning',
     options: z.object({}).strict(),
   },
-  check({ document, all, tree, report }) {
-    const known = tree ?? new Set(all.map((other) => other.path));
-    const roots = new Set([...known].map((path) => path.split('/')[0] ?? ''));
+  check({ document, paths, report }) {
+    const known = paths;
+    const roots = rootsOf(known);
     // The Spec link and the Input line often name one missing file: one finding, at the first.
     const reported = new Set<string>();
     document.lines.slice(0, HEAD_LINES).forEach((line, index) => {

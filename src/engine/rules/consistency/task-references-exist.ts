@@ -3,6 +3,7 @@ import type { Document, RawFinding } from '../../types.js';
 import { defineRule } from '../../rule.js';
 import { definedTasks, intervalsHold, numberIntervals } from '../completeness/task-phases.js';
 import { featureDocument, referencedIds, taskItems, userStories } from './trace.js';
+import { matchList } from '../../markdown/matches.js';
 
 /**
  * Tasks point only at user stories and requirements the spec has. A story is checked only
@@ -62,7 +63,7 @@ function citedTasks(document: Document, report: (finding: RawFinding) => void): 
     const text = box.text.trimStart().slice(own[0].length);
     if (!text.includes('T')) continue;
     const seen = new Set<number>();
-    for (const match of text.matchAll(CITED)) {
+    for (const match of matchList(text, CITED)) {
       const number = Number(match[1]);
       if (intervalsHold(known, number) || seen.has(number) || ELSEWHERE.test(text.slice(Math.max(0, match.index - 40), match.index))) continue;
       seen.add(number);

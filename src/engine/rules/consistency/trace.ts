@@ -1,4 +1,5 @@
 import type { Document } from '../../types.js';
+import { matchList } from '../../markdown/matches.js';
 
 /** A requirement (`FR-001`) or success criterion (`SC-001`) as a spec defines it. */
 export interface Requirement {
@@ -86,7 +87,7 @@ export function userStories(spec: Document): Story[] {
 function requirementStories(spec: Document, stories: Story[], line: number): Set<number> {
   const result = new Set<number>();
   const own = spec.prose[line - 1] ?? '';
-  for (const match of own.matchAll(/\b(?:User Story|US)\s*#?(\d{1,3})\b/gi)) result.add(Number(match[1]));
+  for (const match of matchList(own, /\b(?:User Story|US)\s*#?(\d{1,3})\b/gi)) result.add(Number(match[1]));
   for (const section of spec.sections) {
     if (section.line >= line || section.endLine < line) continue;
     for (const story of headingStories(section.title)) result.add(story);
@@ -116,11 +117,11 @@ export function referencedIds(lines: readonly string[]): Map<string, number[]> {
     result.set(id, list);
   };
   lines.forEach((text, index) => {
-    for (const match of text.matchAll(ID)) {
+    for (const match of matchList(text, ID)) {
       add(canonicalId(match[1]!, match[2]!, match[3]), index + 1);
       for (const id of continuedIds(text, match[1]!, match[2]!.length, match.index + match[0].length)) add(id, index + 1);
     }
-    for (const match of text.matchAll(RANGE)) {
+    for (const match of matchList(text, RANGE)) {
       const [from, to] = [Number(match[2]), Number(match[4])];
       if (match[3] && match[3] !== match[1]) continue;
       if (to <= from || to - from > 200) continue;
@@ -155,11 +156,11 @@ function continuedIds(text: string, prefix: string, width: number, from: number)
  */
 export function headingStories(title: string): Set<number> {
   const result = new Set<number>();
-  for (const match of title.matchAll(STORY_NAMES)) {
+  for (const match of matchList(title, STORY_NAMES)) {
     const plural = /ies$/i.test(match[1]!);
     let previous = Number(match[2]);
     result.add(previous);
-    for (const more of match[3]!.matchAll(STORY_MORE)) {
+    for (const more of matchList(match[3]!, STORY_MORE)) {
       const n = Number(more[3]);
       const range = /^(?:–|—|-|to|through)$/i.test(more[1]!);
       // A bare number continues the list after `User Stories`, or after `+`, `&`, `and` (`User Story 1 & 2`).
@@ -178,7 +179,7 @@ export function taskItems(tasks: Document): Task[] {
     const raw = tasks.lines[box.line - 1] ?? '';
     const name = /\b(T\d{3,}[a-z]?)\b/.exec(box.text)?.[1] ?? `line ${box.line}`;
     const labels = new Set<number>();
-    for (const match of raw.matchAll(/\[\s*US\s*(\d{1,3})\s*\]/gi)) labels.add(Number(match[1]));
+    for (const match of matchList(raw, /\[\s*US\s*(\d{1,3})\s*\]/gi)) labels.add(Number(match[1]));
     const stories = new Set(labels);
     if (stories.size === 0) {
       for (const section of tasks.sections) {
@@ -243,7 +244,7 @@ function stem(word: string): string {
 /** The content words of a text, stemmed, each with its first written form. */
 function wordForms(text: string): Map<string, string> {
   const forms = new Map<string, string>();
-  for (const [word] of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+  for (const [word] of matchList(text, /[\p{L}\p{N}]+/gu)) {
     let key: string | undefined;
     if (word.length >= 4) {
       const lower = word.toLowerCase();
@@ -288,10 +289,10 @@ function codeForms(raw: string, parts: boolean): Map<string, string> {
   const add = (key: string, form: string): void => {
     if (key.length >= 6 && !forms.has(key)) forms.set(key, form);
   };
-  for (const [, span] of raw.matchAll(/`([^`\n]{1,200})`/g)) add(codeKey(span!), span!.trim());
+  for (const [, span] of matchList(raw, /`([^`\n]{1,200})`/g)) add(codeKey(span!), span!.trim());
   // A quoted one-word literal is a value the system writes or shows: `status to "confirmed"`.
-  for (const [, literal] of raw.matchAll(/["“]([^"“”\s]{2,40})["”]/gu)) add(codeKey(literal!), `"${literal!}"`);
-  for (const [token] of raw.matchAll(/[\p{L}\p{N}][\p{L}\p{N}_./-]*[\p{L}\p{N}]/gu)) {
+  for (const [, literal] of matchList(raw, /["“]([^"“”\s]{2,40})["”]/gu)) add(codeKey(literal!), `"${literal!}"`);
+  for (const [token] of matchList(raw, /[\p{L}\p{N}][\p{L}\p{N}_./-]*[\p{L}\p{N}]/gu)) {
     if (!isCode(token)) continue;
     add(codeKey(token), token);
     if (!parts) continue;

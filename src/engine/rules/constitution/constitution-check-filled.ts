@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { CONSTITUTION_CHECK, bodyLines, isBoilerplate, sectionsTitled } from './plan-sections.js';
 import { VERDICT_PLACEHOLDER, readGateLines } from './verdicts.js';
+import { matchList } from '../../markdown/matches.js';
 
 /**
  * A Constitution Check that still holds the template's placeholder (`[Gates determined based
@@ -26,7 +27,7 @@ export default defineRule({
     const lines = bodyLines(document, sections);
     let placeholders = 0;
     for (const line of lines) {
-      for (const match of (document.prose[line - 1] ?? '').matchAll(VERDICT_PLACEHOLDER)) {
+      for (const match of matchList(document.prose[line - 1] ?? '', VERDICT_PLACEHOLDER)) {
         placeholders++;
         report({
           line,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { isConstitution } from './is-constitution.js';
+import { matchList } from '../../markdown/matches.js';
 
 // spec-kit's constitution command writes `TODO(RATIFICATION_DATE): original adoption date unknown`
 // for values it could not fill.
@@ -22,7 +23,7 @@ export default defineRule({
   check({ document, report }) {
     if (!isConstitution(document)) return;
     document.prose.forEach((text, index) => {
-      for (const match of text.matchAll(DEFERRED)) {
+      for (const match of matchList(text, DEFERRED)) {
         report({
           line: index + 1,
           column: match.index + 1,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../rule.js';
 import { isConstitution } from './is-constitution.js';
+import { matchList } from '../../markdown/matches.js';
 
 // spec-kit's constitution template tokens all carry an underscore: `[PROJECT_NAME]`,
 // `[PRINCIPLE_1_NAME]`, `[CONSTITUTION_VERSION]`. A reference link (`[API_DOCS]: url`,
@@ -25,7 +26,7 @@ export default defineRule({
   check({ document, report }) {
     if (!isConstitution(document)) return;
     document.prose.forEach((text, index) => {
-      for (const match of text.matchAll(TOKEN)) {
+      for (const match of matchList(text, TOKEN)) {
         report({
           line: index + 1,
           column: match.index + 1,

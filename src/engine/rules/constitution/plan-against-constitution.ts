@@ -1,5 +1,6 @@
 import type { Document } from '../../types.js';
 import { compareVersions, namesPrinciple, principles, sectionTitled, versionOf, type Principle } from './read-constitution.js';
+import { matchList } from '../../markdown/matches.js';
 
 const CITED = /\bConstitution\b[^|\n]{0,20}?\bv(?:ersion)?\s*(?:[:：]\s*)?(\d+\.\d+(?:\.\d+)?)\b/gi;
 // The Gen-1 template hard-coded this footer, so it proves nothing about the version checked.
@@ -21,7 +22,7 @@ export function outdatedCitations(plan: Document, current: string): Map<string, 
   const citations = new Map<string, number[]>();
   plan.prose.forEach((text, index) => {
     if (TEMPLATE_FOOTER.test(text)) return;
-    for (const match of text.matchAll(CITED)) {
+    for (const match of matchList(text, CITED)) {
       const cited = match[1]!;
       // `Constitution updated: v1.0.0 → v1.1.0` records a change; the old version is history.
       if (/^\s*(?:→|->|=>|to)\s*v?\d/.test(text.slice((match.index ?? 0) + match[0].length))) continue;

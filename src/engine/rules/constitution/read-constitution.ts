@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Document, Section } from '../../types.js';
+import { matchList } from '../../markdown/matches.js';
 
 /** A principle of the constitution: `### I. Library-First`, optionally `(NON-NEGOTIABLE)`. */
 export interface Principle {
@@ -134,7 +135,7 @@ export function namesPrinciple(text: string, principle: Principle, loose: boolea
   const names = [bare];
   if (loose) {
     names.push(...bare.split(/[,&/:–—]|\s-\s|\band\b|\bund\b|\be\b|\by\b/));
-    names.push(...[...principle.name.matchAll(/\(([^)]+)\)/g)].map((m) => m[1]!));
+    names.push(...matchList(principle.name, /\(([^)]+)\)/g).map((m) => m[1]!));
     // `Documentation-First` for `Documentation-First Development`: a trailing generic word dropped.
     names.push(...names.map((name) => normalise(name).split(' ')).filter((words) => words.length >= 3).map((words) => words.slice(0, -1).join(' ')));
     // `**Testing**:` for `Testing Standards`: a two-word name whose second word says only what

@@ -1,5 +1,6 @@
 import type { Document, Table } from '../../types.js';
 import { isBoilerplate } from './plan-sections.js';
+import { matchList } from '../../markdown/matches.js';
 
 /** How one line of a constitution check reads: a gate that passed, failed, or is not yet verified. */
 export type Verdict = 'pass' | 'fail' | 'unverified';
@@ -69,7 +70,7 @@ export function verdictParts(raw: string): VerdictPart[] {
   const text = raw.replace(/\*\*|__|`/g, '').replace(/^\s*(?:>\s*)*(?:[-*+]|\d+[.)])?\s*(?:\[[ xX~]\]\s*)?/, '');
   const parts: VerdictPart[] = [];
   const starts = [0];
-  for (const match of text.matchAll(/[:：→?？]|->|=>/g)) {
+  for (const match of matchList(text, /[:：→?？]|->|=>/g)) {
     if (starts.length > MAX_PARTS) break;
     starts.push(match.index + match[0].length);
   }

@@ -1,4 +1,5 @@
 import type { Document, Section } from '../../types.js';
+import { matchList } from '../../markdown/matches.js';
 
 /** One numbered acceptance criterion: `3. WHEN … THEN the system SHALL …` under `### Requirement 2` is `2.3`. */
 export interface Criterion {
@@ -108,10 +109,10 @@ export function citations(document: Document): Citation[] {
   const found: Citation[] = [];
   document.prose.forEach((text, index) => {
     if (!/requirement/i.test(text)) return;
-    for (const match of text.matchAll(CITATION_LINE)) {
+    for (const match of matchList(text, CITATION_LINE)) {
       const list = match[1] ?? match[2] ?? match[3] ?? '';
       const offset = match.index + match[0].indexOf(list);
-      for (const id of list.matchAll(CRITERION_ID)) found.push({ id: id[0], line: index + 1, column: offset + id.index + 1 });
+      for (const id of matchList(list, CRITERION_ID)) found.push({ id: id[0], line: index + 1, column: offset + id.index + 1 });
     }
   });
   return found;
