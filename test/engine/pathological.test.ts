@@ -31,6 +31,8 @@ const CASES: Record<string, string> = {
   'a heading of spaces with a closing hash': `# a${' '.repeat(MB / 2)}b #`,
   'a table delimiter row of pipes': `| a |\n${'|'.repeat(MB / 2)}`,
   'link brackets in a task item': `- [ ] ${'[a'.repeat(MB / 4)}`,
+  // `no-placeholder-values` tried its format lead at every `format` of a line: about 50 s here.
+  'a line of `format` words': 'format a, '.repeat(MB / 10),
 };
 
 const findingsOf = (body: string) => {

@@ -14,6 +14,16 @@ const LITERAL = /^\s*(?:(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|true|false|null)\s*(?
 const CLARIFICATION = /^\s*(?:\*\*)?needs[ \t_-]*clarification/i;
 // A lead-in that announces a format rather than values: "Results ... with format:", "Use this template:".
 const FORMAT_LEAD = /\b(?:format|template|structure|formato|格式|模板)\b[^.\n]*[:：]\s*$/i;
+const ENDS_WITH_COLON = /[:：]\s*$/;
+
+/**
+ * Whether a line announces a format. Only a line ending in a colon can, and only its text
+ * after the last `.` can hold the match: tried on the whole line, the lead cost the square of
+ * its length (a 1 MB line of `format` words took about 50 s).
+ */
+function announcesFormat(text: string): boolean {
+  return ENDS_WITH_COLON.test(text) && FORMAT_LEAD.test(text.slice(text.lastIndexOf('.') + 1));
+}
 
 /** Whether a rendered value is nothing but a template placeholder. */
 export function isPlaceholder(value: string): boolean {
@@ -85,7 +95,7 @@ function labelledAcrossLines(document: Document, start: number | undefined, end:
 function formatExampleLines(document: Document): Set<number> {
   const lines = new Set<number>();
   document.prose.forEach((text, index) => {
-    if (!FORMAT_LEAD.test(text)) return;
+    if (!announcesFormat(text)) return;
     for (let line = index + 2; line <= document.prose.length; line++) {
       const next = document.prose[line - 1]!;
       if (!/^\s*(?:[-*+]|\d+[.)])\s+/.test(next)) break;
