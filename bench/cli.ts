@@ -4,8 +4,9 @@
  * `../shared/corpus`, or SPECGATE_CORPUS) are copied at 1×, 2× and 4×, each copy made
  * distinct by a line naming it, so neither a cache nor deduplication can flatter the figures.
  * Measured in one run, interleaved, as medians of BENCH_RUNS (default 5): cold, warm
- * `--cache`, one file changed after a warm run, peak RSS, growth; then the JSON reports with
- * and without workers and cache are compared byte for byte (exit 1 when they differ).
+ * `--cache`, one file changed after a warm run, peak RSS; growth at 2× and 4× in the first
+ * BENCH_GROWTH_RUNS iterations (default 3: they are six times the rest); then the JSON
+ * reports with and without workers and cache are compared byte for byte (exit 1 when they differ).
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { markdownPaths } from '../test/support/markdown-files.js';
 
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+const GROWTH_RUNS = Math.min(RUNS, Math.max(1, Number(process.env.BENCH_GROWTH_RUNS ?? 3)));
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = resolve(repo, process.argv[2] ?? process.env.SPECGATE_CORPUS ?? '../shared/corpus');
 const specgateBin = join(repo, 'bin', 'specgate.js');
@@ -112,7 +114,7 @@ function main(): number {
   const sources = listMarkdown(corpus);
   const work = mkdtempSync(join(tmpdir(), 'specgate-bench-cli-'));
   try {
-    console.log(`bench:cli: ${sources.length} markdown files from ${corpus}; ${RUNS} run(s) each, interleaved; node ${process.version}`);
+    console.log(`bench:cli: ${sources.length} markdown files from ${corpus}; ${RUNS} run(s) each (growth: ${GROWTH_RUNS}), interleaved; node ${process.version}`);
     console.log(hasTime ? 'peak RSS: /usr/bin/time -f %M' : 'peak RSS: /usr/bin/time absent');
     const roots = new Map<number, { root: string; files: string[] }>();
     for (const times of SCALES) {
@@ -137,8 +139,10 @@ function main(): number {
         appendFileSync(join(one.root, file), `\nChanged by bench iteration ${iteration}.\n`);
         samples.changed!.push(check(one.root, cached));
       }
-      samples.cold2!.push(check(roots.get(2)!.root, []));
-      samples.cold4!.push(check(roots.get(4)!.root, []));
+      if (iteration < GROWTH_RUNS) {
+        samples.cold2!.push(check(roots.get(2)!.root, []));
+        samples.cold4!.push(check(roots.get(4)!.root, []));
+      }
       const figures = Object.entries(samples).flatMap(([key, list]) => (list.length > iteration ? [`${key} ${seconds(list[iteration]!.ms)} ${mb(list[iteration]!.rssMb)}`] : []));
       console.log(`  iteration ${iteration + 1}/${RUNS}: ${figures.join(', ')}`);
     }
