@@ -134,6 +134,13 @@ function seed(): { repo: Repo; number: number; sha: string } {
  */
 const ANSWERED = [200, 202];
 
+/**
+ * The write pacing (SPECGATE_WRITE_INTERVAL_MS, one write a second by default) for the tests
+ * about something else than the README's defaults: a gating's eight writes and two
+ * notifying ones otherwise take about ten seconds to wait out.
+ */
+const FAST_WRITES = { SPECGATE_WRITE_INTERVAL_MS: '20' };
+
 /** The aggregate run on `sha` once it is completed (or as it is after 30 s). */
 async function concluded(repo: Repo, sha: string): Promise<unknown> {
   const deadline = Date.now() + 30_000;
@@ -163,14 +170,14 @@ test('README: .env with PRIVATE_KEY_PATH, `npm start`, a signed delivery, a conc
 }, 60_000);
 
 test('a base64 PRIVATE_KEY (the form Probot documents for hosts without files)', async () => {
-  dotEnv({ PRIVATE_KEY: Buffer.from(privateKey).toString('base64') });
+  dotEnv({ PRIVATE_KEY: Buffer.from(privateKey).toString('base64'), ...FAST_WRITES });
   const started = launch('npm start');
   await expectConcludedCheck(await listening(started));
 }, 60_000);
 
 test('LOG_FORMAT=json: every line the App writes parses as JSON, the delivery and the check included', async () => {
   writeFileSync(join(clone, 'specgate.private-key.pem'), privateKey);
-  dotEnv({ PRIVATE_KEY_PATH: './specgate.private-key.pem', LOG_FORMAT: 'json', LOG_LEVEL: 'debug' });
+  dotEnv({ PRIVATE_KEY_PATH: './specgate.private-key.pem', LOG_FORMAT: 'json', LOG_LEVEL: 'debug', ...FAST_WRITES });
   const started = launch('node');
   await expectConcludedCheck(await listening(started));
   started.child.kill('SIGTERM');
