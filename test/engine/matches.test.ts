@@ -1,3 +1,4 @@
+import { describe, expect, test } from '@jest/globals';
 import { matchList } from '../../src/engine/markdown/matches.js';
 
 const texts = ['', 'abc', 'a1b22c333', '[FEATURE] and [DATE] then [e.g., x]', '😀a😀', 'line\nnext', 'no match here'];
