@@ -63,3 +63,15 @@ export interface Rule<Schema extends z.ZodType = z.ZodType> {
 export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
   return rule;
 }
+
+/**
+ * `derive`, worked out once per set of paths: every document of a run shares one
+ * {@link RuleContext.paths}, so what a rule derives from it is not rebuilt per document.
+ */
+export function oncePerPaths<T>(derive: (paths: ReadonlySet<string>) => T): (paths: ReadonlySet<string>) => T {
+  const derived = new WeakMap<ReadonlySet<string>, T>();
+  return (paths) => {
+    if (!derived.has(paths)) derived.set(paths, derive(paths));
+    return derived.get(paths)!;
+  };
+}

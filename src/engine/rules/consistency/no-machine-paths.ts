@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../../rule.js';
+import { defineRule, oncePerPaths } from '../../rule.js';
 import { KINDS, type Document } from '../../types.js';
 import { matchList } from '../../markdown/matches.js';
 
@@ -22,17 +22,7 @@ function folders(paths: Iterable<string>): Set<string> {
   return result;
 }
 
-const FOLDERS = new WeakMap<ReadonlySet<string>, Set<string>>();
-
-/** Every folder of the known paths (worked out once per run: every document shares the set). */
-function knownFolders(paths: ReadonlySet<string>): Set<string> {
-  let known = FOLDERS.get(paths);
-  if (!known) {
-    known = folders(paths);
-    FOLDERS.set(paths, known);
-  }
-  return known;
-}
+const knownFolders = oncePerPaths(folders);
 
 /**
  * The repository path a machine path leads to (its tail of two segments or more that is a

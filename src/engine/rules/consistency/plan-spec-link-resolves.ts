@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../../rule.js';
+import { defineRule, oncePerPaths } from '../../rule.js';
 import type { Document } from '../../types.js';
 
 // `**Spec**: [spec.md](./spec.md)`, `**Feature Spec**: …`, `**Input**: Feature specification from `/specs/x/spec.md``,
@@ -20,17 +20,8 @@ export function target(line: string): string | undefined {
   return undefined;
 }
 
-const ROOTS = new WeakMap<ReadonlySet<string>, ReadonlySet<string>>();
-
-/** The first segments of the known paths (worked out once per run: every document shares the set). */
-export function rootsOf(paths: ReadonlySet<string>): ReadonlySet<string> {
-  let roots = ROOTS.get(paths);
-  if (!roots) {
-    roots = new Set([...paths].map((path) => path.split('/')[0] ?? ''));
-    ROOTS.set(paths, roots);
-  }
-  return roots;
-}
+/** The first segments of the known paths. */
+export const rootsOf = oncePerPaths((paths): ReadonlySet<string> => new Set([...paths].map((path) => path.split('/')[0] ?? '')));
 
 /**
  * Repository paths a target may mean: relative to the plan, and (when it does not start
@@ -82,17 +73,16 @@ export default defineRule({
     options: z.object({}).strict(),
   },
   check({ document, paths, report }) {
-    const known = paths;
-    const roots = rootsOf(known);
+    const roots = rootsOf(paths);
     // The Spec link and the Input line often name one missing file: one finding, at the first.
     const reported = new Set<string>();
     document.lines.slice(0, HEAD_LINES).forEach((line, index) => {
       if (!document.prose[index]?.trim()) return;
       const raw = target(line);
       if (!raw) return;
-      const paths = candidates(document, raw, roots);
-      if (paths.length === 0 || paths.some((path) => known.has(path))) return;
-      const path = paths.at(-1)!;
+      const meant = candidates(document, raw, roots);
+      if (meant.length === 0 || meant.some((path) => paths.has(path))) return;
+      const path = meant.at(-1)!;
       if (reported.has(path)) return;
       reported.add(path);
       report({ line: index + 1, message: `Missing spec \`${path}\` linked as \`${raw}\`, expected the plan's spec link to point to an existing file` });
