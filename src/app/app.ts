@@ -1,6 +1,6 @@
 import type { ApplicationFunction, Probot } from 'probot';
 import { appBotLogin, type GitHubClient } from '../github/flows/index.js';
-import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
+import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS, type Evaluator, type EvaluatorOptions } from '../github/flows/evaluate-pool.js';
 import { APP_EVENTS, onEvent } from './handlers.js';
 import type { AppSettings } from './port.js';
 
@@ -18,11 +18,16 @@ export function specgateApp(given: AppSettings = DEFAULT_SETTINGS): ApplicationF
     const settings: AppSettings = {
       ...given,
       botLogin: given.botLogin ?? appBotLogin(async () => (await app.auth()) as unknown as GitHubClient),
-      evaluator: given.evaluator ?? createEvaluator({
-        timeoutMs: given.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS, log: app.log,
-        ...(given.modelCacheMb === undefined ? {} : { modelCacheMb: given.modelCacheMb }),
-      }),
+      evaluator: given.evaluator ?? evaluatorFor(given, app.log),
     };
     app.on([...APP_EVENTS], (context) => onEvent(context, settings));
   };
+}
+
+/** The worker pool the settings ask for: their deadline and model-cache bound, logging to `log`. */
+export function evaluatorFor(settings: AppSettings, log: NonNullable<EvaluatorOptions['log']>): Evaluator {
+  return createEvaluator({
+    timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS, log,
+    ...(settings.modelCacheMb === undefined ? {} : { modelCacheMb: settings.modelCacheMb }),
+  });
 }

@@ -2,9 +2,8 @@ import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import type { DestinationStream, Level, Logger } from 'pino';
 import { Probot, Server, type ApplicationFunction, type ProbotOctokit } from 'probot';
-import { DEFAULT_SETTINGS, specgateApp } from './app.js';
+import { DEFAULT_SETTINGS, evaluatorFor, specgateApp } from './app.js';
 import { createLog } from '../github/flows/create-log.js';
-import { createEvaluator, DEFAULT_EVALUATION_TIMEOUT_MS } from '../github/flows/evaluate-pool.js';
 import { limitConfigFile, REQUEST_TIMEOUT_MS, timedFetch } from '../github/flows/index.js';
 import { appOctokit } from './octokit.js';
 import type { AppSettings } from './port.js';
@@ -61,10 +60,7 @@ export async function startServer(options: ServerOptions): Promise<StartedServer
   const server = probotServer({ ...options, port, log });
   const settings = options.settings ?? DEFAULT_SETTINGS;
   // Only a pool made here is ours to stop.
-  const pool = settings.evaluator ? undefined : createEvaluator({
-    timeoutMs: settings.evaluationTimeoutMs ?? DEFAULT_EVALUATION_TIMEOUT_MS, log,
-    ...(settings.modelCacheMb === undefined ? {} : { modelCacheMb: settings.modelCacheMb }),
-  });
+  const pool = settings.evaluator ? undefined : evaluatorFor(settings, log);
   const deliveries = new Set<Promise<unknown>>();
   let probot: Probot | undefined;
   await server.load((app, appOptions) => {
