@@ -5,7 +5,8 @@ import type { CheckCommand } from './args.js';
 import { UsageError } from './errors.js';
 import { findRoot } from './find-root.js';
 import { contentKey } from './hash-content.js';
-import { listFiles, readBytes } from './list-files.js';
+import { readStamped, type FileStamp } from './file-stamp.js';
+import { listFiles } from './list-files.js';
 import { mergeReports, prefixPaths } from './merge-reports.js';
 import { readBase } from './read-base.js';
 import { readConfig } from './read-config.js';
@@ -65,15 +66,16 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
   const files = targets.filter((target) => !folders.includes(target));
   const configFile = command.config === undefined ? undefined : resolve(cwd, command.config);
   const skipped: string[] = [];
-  const inputs: RunInputs = { configs: new Map(), trees: new Map(), gated: new Map() };
+  const inputs: RunInputs = { configs: new Map(), trees: new Map(), gated: new Map(), stamps: new Map(), since: Date.now() };
   const configFor = (root: string): Config => readConfig({
     root, cwd, skipped: (reason) => skipped.push(reason), read: (file, text) => inputs.configs.set(file, text),
     ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}),
   });
-  const keyOf = (path: string, file: SourceFile): SourceFile => {
+  const keyOf = (path: string, file: SourceFile, stamp: FileStamp): SourceFile => {
     if (!options.keyed) return file;
     const key = contentKey(file.content as Uint8Array);
     inputs.gated.set(path, key);
+    inputs.stamps.set(path, stamp);
     return { ...file, key };
   };
   const several = targets.length > 1;
@@ -85,7 +87,7 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
     const inTarget = (path: string): boolean => under === '' || path.startsWith(`${under}/`);
     const listed = listFiles(root, (path) => inTarget(path) && isGated(path, config));
     inputs.trees.set(root, listed.tree);
-    const sources = listed.files.map((file) => keyOf(join(root, file.path), file));
+    const sources = listed.files.map((file) => keyOf(join(root, file.path), file, listed.stamps.get(file.path)!));
     if (sources.length === 0) nothingChecked.push(nothingUnder(relative(cwd, target) || '.', config));
     const base = command.base === undefined ? undefined : readBase(root, command.base, sources.map((source) => source.path));
     return { files: sources, config, tree: listed.tree, ...(base ? { base } : {}), ...(several ? { prefix: toPosix(relative(cwd, root)) } : {}) };
@@ -107,7 +109,7 @@ interface FilesRequest {
   config: Config;
   baseRef?: string;
   skipped: string[];
-  keyOf: (path: string, file: SourceFile) => SourceFile;
+  keyOf: (path: string, file: SourceFile, stamp: FileStamp) => SourceFile;
 }
 
 function planFiles({ targets, cwd, config, baseRef, skipped, keyOf }: FilesRequest): CheckJob {
@@ -116,7 +118,10 @@ function planFiles({ targets, cwd, config, baseRef, skipped, keyOf }: FilesReque
   const widened: Config = { ...config, roots: [...config.roots, ...paths] };
   const sources: SourceFile[] = [];
   for (const [i, path] of paths.entries()) {
-    if (isGated(path, widened)) sources.push(keyOf(targets[i]!, { path, content: readBytes(targets[i]!) }));
+    if (isGated(path, widened)) {
+      const { bytes, stamp } = readStamped(targets[i]!);
+      sources.push(keyOf(targets[i]!, { path, content: bytes }, stamp));
+    }
     else skipped.push(/\.(md|markdown)$/i.test(path) ? `${path}: excluded by the config or a built-in exclusion` : `${path}: not a markdown file (.md, .markdown)`);
   }
   const base = baseRef === undefined ? undefined : readBase(cwd, baseRef, sources.map((source) => source.path));

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Ignore } from 'ignore';
 import type { SourceFile } from '../engine/index.js';
+import { readStamped, type FileStamp } from './file-stamp.js';
 
 // CommonJS `export =`. Required, not imported: Node 20 takes about 70 ms to import this
 // package as ESM and 15 ms to require it, and a warm `check --cache` lists files first.
@@ -16,6 +17,8 @@ export interface RepositoryFiles {
   tree: Set<string>;
   /** The files `pick` accepted, read as bytes; the engine decodes them. */
   files: SourceFile[];
+  /** The stamp of each file read, by path, taken as it was read (see {@link readStamped}). */
+  stamps: Map<string, FileStamp>;
 }
 
 /** The patterns of one `.gitignore`, for paths under `base` (`''` for the root). */
@@ -27,7 +30,8 @@ interface IgnoreFile {
 /**
  * Walks a repository root iteratively (deep trees cannot overflow the stack), skipping
  * `node_modules`, `.git` and what the `.gitignore` files of the walked folders ignore,
- * and not following symbolic links (no cycles), and reads the files `pick` selects.
+ * and not following symbolic links (no cycles), and reads the files `pick` selects as
+ * bytes (the engine, not the shell, decides about BOMs, CRLF and invalid UTF-8).
  * Paths come back sorted, so output is stable across file systems.
  */
 export function listFiles(root: string, pick: (path: string) => boolean): RepositoryFiles {
@@ -45,11 +49,16 @@ export function listFiles(root: string, pick: (path: string) => boolean): Reposi
       }
     }
   }
+  const stamps = new Map<string, FileStamp>();
   const files = [...tree]
     .filter(pick)
     .sort()
-    .map((path) => ({ path, content: readBytes(join(root, path)) }));
-  return { tree, files };
+    .map((path) => {
+      const { bytes, stamp } = readStamped(join(root, path));
+      stamps.set(path, stamp);
+      return { path, content: bytes };
+    });
+  return { tree, files, stamps };
 }
 
 /** The ignore files in force in `folder`: those above it, then its own `.gitignore` if it has one. */
@@ -70,8 +79,3 @@ function isIgnored(ignores: readonly IgnoreFile[], path: string): boolean {
   return false;
 }
 
-/** Reads a file as bytes: the engine, not the shell, decides about BOMs, CRLF and invalid UTF-8. */
-export function readBytes(path: string): Uint8Array {
-  const buffer = readFileSync(path);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-}

@@ -48,7 +48,7 @@ export function replayStored(command: Extract<Command, { name: 'check' }>, io: C
   if (!stored) return undefined;
   io.stderr(stored.stderr);
   io.stdout(stored.stdout);
-  if (debugCache(io)) io.stderr(`specgate: cache ${stored.files} hits, 0 parsed (last run's output)\n`);
+  if (debugCache(io)) io.stderr(`specgate: cache ${stored.files} hits, 0 parsed (last run's output, ${stored.read} of ${stored.files} files read)\n`);
   return stored.code;
 }
 

@@ -5,6 +5,7 @@ import { MODEL_VERSION } from '../engine/types.js';
 import type { CheckCommand } from './args.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 import { findRoot } from './find-root.js';
+import { RACY_MARGIN_MS, sameStamp, stampOf, type FileStamp } from './file-stamp.js';
 import { contentKey } from './hash-content.js';
 import { listFiles } from './list-files.js';
 import { readVersion } from './version.js';
@@ -16,6 +17,10 @@ export interface RunInputs {
   configs: Map<string, string | undefined>;
   trees: Map<string, ReadonlySet<string>>;
   gated: Map<string, string>;
+  /** The stamp of each gated file, taken as it was read. */
+  stamps: Map<string, FileStamp>;
+  /** When the run began reading files (ms since the epoch). */
+  since: number;
 }
 
 /** The output of one run. */
@@ -31,32 +36,43 @@ interface RunRecord extends RunOutput {
   digest: string;
   configs: string[];
   gated: string[];
+  /** Content key of each gated file, in the order of `gated`. */
+  keys: string[];
+  /** Stamp of each gated file, or null where it is not to be trusted (see {@link RACY_MARGIN_MS}). */
+  stamps: Array<FileStamp | null>;
 }
 
 /** How the fingerprint reads inputs: from disk (a new run) or from what a run just read. */
 interface Reader {
   tree(root: string): Iterable<string>;
   config(file: string): string | undefined;
-  key(file: string): string;
+  key(file: string, index: number): string;
 }
 
 /**
  * The stored output of the last `check --cache` when nothing it depends on changed: the
  * package and model versions, the working directory and options, the config files read
  * (and those `_extends` looked for), every path of each listed tree and the bytes of every
- * gated file. Reads no more than listing and hashing; undefined when anything differs.
+ * gated file. A gated file whose stamp is the one stored is taken to hold the bytes stored
+ * for it, so only changed files are read and hashed; undefined when anything differs.
  */
-export function replayRun(command: CheckCommand, cwd: string): RunOutput & { files: number } | undefined {
+export function replayRun(command: CheckCommand, cwd: string): RunOutput & { files: number; read: number } | undefined {
   if (command.cache === undefined || command.base !== undefined) return undefined;
   const record = readRecord(join(resolve(cwd, command.cache), 'run.json'));
   if (record?.key !== runKey(command, cwd)) return undefined;
+  let read = 0;
   try {
     const digest = fingerprint(command, cwd, record, {
       tree: (root) => listFiles(root, () => false).tree,
       config: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
-      key: (file) => contentKey(readFileSync(file)),
+      key: (file, index) => {
+        const stored = record.stamps[index];
+        if (stored && sameStamp(stampOf(file), stored)) return record.keys[index]!;
+        read++;
+        return contentKey(readFileSync(file));
+      },
     });
-    return digest === record.digest ? { stdout: record.stdout, stderr: record.stderr, code: record.code, files: record.gated.length } : undefined;
+    return digest === record.digest ? { stdout: record.stdout, stderr: record.stderr, code: record.code, files: record.gated.length, read } : undefined;
   } catch {
     return undefined; // A file went away while being read: run for real, which reports it.
   }
@@ -72,7 +88,13 @@ export function saveRun(request: { command: CheckCommand; cwd: string; inputs: R
     config: (file) => inputs.configs.get(file),
     key: (file) => inputs.gated.get(file)!,
   });
-  const record: RunRecord = { key: runKey(command, cwd), digest, ...used, ...output };
+  const trusted = inputs.since - RACY_MARGIN_MS;
+  const stamps = used.gated.map((file) => {
+    const stamp = inputs.stamps.get(file);
+    return stamp !== undefined && stamp[1] < trusted && stamp[2] < trusted ? stamp : null;
+  });
+  const keys = used.gated.map((file) => inputs.gated.get(file)!);
+  const record: RunRecord = { key: runKey(command, cwd), digest, ...used, keys, stamps, ...output };
   writeCacheFile(join(resolve(cwd, command.cache), 'run.json'), KIND, record);
 }
 
@@ -97,13 +119,16 @@ function fingerprint(command: CheckCommand, cwd: string, used: Pick<RunRecord, '
     const text = read.config(file);
     put('config', file, text === undefined ? '' : contentKey(text));
   }
-  for (const file of used.gated) put('gated', file, read.key(file));
+  for (const [index, file] of used.gated.entries()) put('gated', file, read.key(file, index));
   return hash.digest('hex');
 }
 
 function readRecord(file: string): RunRecord | undefined {
   const record = readCacheFile(file, KIND) as Partial<RunRecord> | undefined;
   const valid = typeof record?.key === 'string' && typeof record.digest === 'string' && Array.isArray(record.configs)
-    && Array.isArray(record.gated) && typeof record.stdout === 'string' && typeof record.stderr === 'string' && typeof record.code === 'number';
+    && Array.isArray(record.gated) && Array.isArray(record.keys) && Array.isArray(record.stamps)
+    && record.keys.length === record.gated.length && record.stamps.length === record.gated.length
+    && record.stamps.every((stamp) => stamp === null || (Array.isArray(stamp) && stamp.length === 4 && stamp.every((part) => typeof part === 'number')))
+    && typeof record.stdout === 'string' && typeof record.stderr === 'string' && typeof record.code === 'number';
   return valid ? (record as RunRecord) : undefined;
 }

@@ -33,7 +33,7 @@ describe('check --cache', () => {
     const cold = await cli(CHECK, root);
     const warm = await cli(CHECK, root);
     expect(cold.counts).toBe('0 hits, 3 parsed');
-    expect(warm.counts).toBe("3 hits, 0 parsed (last run's output)");
+    expect(warm.counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
     for (const run of [cold, warm]) expect([run.code, run.stdout, run.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
     expect(existsSync(join(root, 'node_modules/.cache/specgate/models.json'))).toBe(true);
   });
@@ -48,6 +48,26 @@ describe('check --cache', () => {
     expect(changed.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
   });
 
+  it('reads again only the files whose stamp changed, and trusts no stamp of a file changed just before the run', async () => {
+    const root = repo();
+    const spec = join(root, 'specs/002-b/spec.md');
+    // Stamps are only trusted for files last changed more than two seconds before the run read them.
+    await new Promise((done) => setTimeout(done, 2100));
+    await cli(CHECK, root);
+    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 0 of 3 files read)");
+
+    // Same size and modification time as before, other bytes: the change time still tells.
+    const { mtime, atime } = statSync(spec);
+    const before = readFileSync(spec, 'utf8');
+    writeFileSync(spec, before.replace('Nothing', 'Nobody!'));
+    utimesSync(spec, atime, mtime);
+    expect(statSync(spec).size).toBe(Buffer.byteLength(before));
+    const changed = await cli(CHECK, root);
+    expect(changed.counts).toBe('2 hits, 1 parsed');
+    expect(changed.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
+    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 1 of 3 files read)");
+  });
+
   it('does not replay when a config file or the listed tree changed', async () => {
     const root = repo();
     await cli(CHECK, root);
@@ -55,7 +75,7 @@ describe('check --cache', () => {
     expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed');
     writeFileSync(join(root, 'notes.txt'), 'not gated\n');
     expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed');
-    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output)");
+    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
   });
 
   it('follows `_extends`: a change in the extended file is seen', async () => {
@@ -86,7 +106,7 @@ describe('check --cache', () => {
     const again = await cli(CHECK, root);
     expect(again.counts).toBe('0 hits, 3 parsed');
     expect([again.code, again.stdout]).toEqual([expected.code, expected.stdout]);
-    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output)");
+    expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
   });
 
   it('keeps its files in --cache-location, drops models no longer used and writes only when something changed', async () => {
