@@ -1,73 +1,92 @@
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DocumentModel, ModelCache } from '../engine/types.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 
-const KIND = 'specgate-models';
+const KIND = 'specgate-model';
+const SUFFIX = '.json';
+/** The single-file store of earlier versions, removed when a store is saved. */
+const LEGACY = 'models.json';
 
 /**
- * Document models by content key for one run, optionally loaded from and saved to
- * `models.json` in a cache folder. Only the models of this run's files are saved, so the
- * file holds at most one model per document of the last run.
+ * Document models by content key for one run, optionally kept in a cache folder as one file
+ * per model (`models/<key>.json`, each with its own checksum). A model is read from disk when
+ * the run asks for it, and saving writes only the models this run parsed, so a run that
+ * changed one document writes one file. Saving also drops the files of keys this run did not
+ * use: the folder holds at most one model per document of the last run.
  */
 export class ModelStore implements ModelCache {
   /** Models put in by this run (parsed here or in a worker). */
   parsed = 0;
+  /** Models this run read from the folder. */
+  hits = 0;
   private readonly used = new Set<string>();
-  private changed: boolean;
+  private readonly fresh = new Map<string, DocumentModel>();
 
   private constructor(
-    private readonly models: Map<string, DocumentModel>,
-    private readonly file: string | undefined,
-    loaded: boolean,
-  ) {
-    this.changed = !loaded;
-  }
+    /** Keys with a file in the folder when the store was opened. */
+    private readonly stored: ReadonlySet<string>,
+    private readonly folder: string | undefined,
+  ) {}
 
   /** A store kept in memory only. */
   static inMemory(): ModelStore {
-    return new ModelStore(new Map(), undefined, true);
+    return new ModelStore(new Set(), undefined);
   }
 
-  /** The store of a cache folder; a missing, corrupt, foreign or other-version file gives an empty one, rewritten on save. */
-  static load(folder: string): ModelStore {
-    const file = join(folder, 'models.json');
-    const payload = readCacheFile(file, KIND);
-    const entries = isRecord(payload) ? Object.entries(payload).filter((entry): entry is [string, DocumentModel] => isRecord(entry[1])) : undefined;
-    return new ModelStore(new Map(entries ?? []), file, entries !== undefined);
+  /** The store of a cache folder; a missing folder is an empty store. */
+  static load(cacheFolder: string): ModelStore {
+    const folder = join(cacheFolder, 'models');
+    let names: string[] = [];
+    try {
+      names = readdirSync(folder);
+    } catch {
+      // No folder yet: nothing stored.
+    }
+    const keys = names.filter((name) => name.endsWith(SUFFIX)).map((name) => name.slice(0, -SUFFIX.length));
+    return new ModelStore(new Set(keys), folder);
   }
 
+  /** The model stored for `key`; a corrupt, foreign or other-version file reads as absent, and is rewritten once the document is parsed again. */
   get(key: string): DocumentModel | undefined {
     this.used.add(key);
-    return this.models.get(key);
+    const fresh = this.fresh.get(key);
+    if (fresh !== undefined || this.folder === undefined || !this.stored.has(key)) return fresh;
+    const model = readCacheFile(this.fileOf(key, this.folder), KIND);
+    if (!isRecord(model)) return undefined;
+    this.hits++;
+    return model as unknown as DocumentModel;
   }
 
   set(key: string, model: DocumentModel): void {
     this.used.add(key);
-    this.models.set(key, model);
+    this.fresh.set(key, model);
     this.parsed++;
-    this.changed = true;
   }
 
-  /** Marks the keys of this run as used and returns how many of them the store already holds. */
-  use(keys: Iterable<string>): number {
-    let held = 0;
-    for (const key of keys) {
-      this.used.add(key);
-      if (this.models.has(key)) held++;
-    }
-    return held;
+  /** Marks the keys of this run as used, so that saving keeps them. */
+  use(keys: Iterable<string>): void {
+    for (const key of keys) this.used.add(key);
   }
 
   has(key: string): boolean {
-    return this.models.has(key);
+    return this.fresh.has(key) || this.stored.has(key);
   }
 
-  /** Writes the models of this run's files when anything differs from the file read (a model added, one no longer used). */
+  /** Writes the models this run parsed and removes the files of keys it did not use. */
   save(): void {
-    if (this.file === undefined) return;
-    const kept = [...this.models.keys()].filter((key) => this.used.has(key));
-    if (!this.changed && kept.length === this.models.size) return;
-    writeCacheFile(this.file, KIND, Object.fromEntries(kept.map((key) => [key, this.models.get(key)])));
+    const folder = this.folder;
+    if (folder === undefined) return;
+    for (const [key, model] of this.fresh) writeCacheFile(this.fileOf(key, folder), KIND, model);
+    for (const key of this.stored) {
+      if (!this.used.has(key)) rmSync(this.fileOf(key, folder), { force: true });
+    }
+    const legacy = join(folder, '..', LEGACY);
+    if (existsSync(legacy)) rmSync(legacy, { force: true });
+  }
+
+  private fileOf(key: string, folder: string): string {
+    return join(folder, `${key}${SUFFIX}`);
   }
 }
 

@@ -26,8 +26,8 @@ export function run(argv: readonly string[], io: CliIo): number {
     if (command.name !== 'check') return runSimple(command, io);
     const stored = replayStored(command, io);
     if (stored !== undefined) return stored;
-    const { plan, store, held } = prepare(command, io);
-    return finish({ command, io, plan, store, held });
+    const { plan, store } = prepare(command, io);
+    return finish({ command, io, plan, store });
   } catch (error) {
     io.stderr(describeError(error));
     return EXIT.error;
@@ -38,14 +38,14 @@ export function run(argv: readonly string[], io: CliIo): number {
 export async function runCommand(command: Command, io: CliIo): Promise<number> {
   try {
     if (command.name !== 'check') return runSimple(command, io);
-    const { plan, store, held } = prepare(command, io);
+    const { plan, store } = prepare(command, io);
     const misses = missesOf(plan, store);
     const threads = threadsFor(command.concurrency ?? 'auto', misses.length);
     if (threads > 0) {
       const { parseInWorkers } = await import('./parse-pool.js');
       for (const [key, model] of await parseInWorkers(misses, threads)) store.set(key, model);
     }
-    return finish({ command, io, plan, store, held });
+    return finish({ command, io, plan, store });
   } catch (error) {
     io.stderr(describeError(error));
     return EXIT.error;
@@ -66,11 +66,11 @@ function runSimple(command: Exclude<Command, CheckCommand>, io: CliIo): number {
   }
 }
 
-function prepare(command: CheckCommand, io: CliIo): { plan: CheckPlan; store: ModelStore; held: number } {
+function prepare(command: CheckCommand, io: CliIo): { plan: CheckPlan; store: ModelStore } {
   const store = command.cache === undefined ? ModelStore.inMemory() : ModelStore.load(resolve(io.cwd, command.cache));
   const plan = planCheck(command, io.cwd, { keyed: command.cache !== undefined || command.concurrency !== 'off' });
-  const held = store.use(plan.inputs.gated.values());
-  return { plan, store, held };
+  store.use(plan.inputs.gated.values());
+  return { plan, store };
 }
 
 /** The files whose key the store does not hold, once per key. */
@@ -100,11 +100,9 @@ interface Finish {
   io: CliIo;
   plan: CheckPlan;
   store: ModelStore;
-  /** Keys of this run the cache already held. */
-  held: number;
 }
 
-function finish({ command, io, plan, store, held }: Finish): number {
+function finish({ command, io, plan, store }: Finish): number {
   const keyed = command.cache !== undefined || command.concurrency !== 'off';
   const { report, skipped, nothingChecked } = evaluatePlan(plan, keyed ? store : undefined);
   const stderr = [...skipped.map((reason) => `specgate: skipped ${reason}\n`), ...nothingChecked.map((note) => `specgate: ${note}\n`)].join('');
@@ -120,7 +118,7 @@ function finish({ command, io, plan, store, held }: Finish): number {
       io.stderr(`specgate: cache not written to ${command.cache}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (debugCache(io)) io.stderr(`specgate: cache ${held} hits, ${store.parsed} parsed\n`);
+  if (debugCache(io)) io.stderr(`specgate: cache ${store.hits} hits, ${store.parsed} parsed\n`);
   return code;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HELP } from '../../src/cli/args.js';
 import { main } from '../../src/cli/main.js';
@@ -35,7 +35,7 @@ describe('check --cache', () => {
     expect(cold.counts).toBe('0 hits, 3 parsed');
     expect(warm.counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
     for (const run of [cold, warm]) expect([run.code, run.stdout, run.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
-    expect(existsSync(join(root, 'node_modules/.cache/specgate/models.json'))).toBe(true);
+    expect(readdirSync(join(root, 'node_modules/.cache/specgate/models'))).toHaveLength(3);
   });
 
   it('re-parses a changed file only, and its findings change', async () => {
@@ -99,7 +99,7 @@ describe('check --cache', () => {
     const root = repo();
     const expected = await cli(CHECK, root);
     const folder = join(root, 'node_modules/.cache/specgate');
-    for (const name of ['models.json', 'run.json']) {
+    for (const name of ['run.json', ...readdirSync(join(folder, 'models')).map((model) => join('models', model))]) {
       const file = join(folder, name);
       writeFileSync(file, spoil(readFileSync(file, 'utf8')));
     }
@@ -113,20 +113,38 @@ describe('check --cache', () => {
     const root = repo();
     const location = ['--cache-location', '.specgate-cache'];
     await cli([...CHECK, ...location], root);
-    const models = join(root, '.specgate-cache/models.json');
-    expect(existsSync(models)).toBe(true);
+    const models = join(root, '.specgate-cache/models');
     expect(existsSync(join(root, 'node_modules'))).toBe(false);
-    const entries = (): number => Object.keys(JSON.parse(readFileSync(models, 'utf8').split('\n')[1]!)).length;
-    expect(entries()).toBe(3);
+    const entries = (): string[] => readdirSync(models).sort();
+    expect(entries()).toHaveLength(3);
+    const [first] = entries();
 
     rmSync(join(root, '.specgate-cache/run.json'));
-    utimesSync(models, new Date(0), new Date(0));
+    utimesSync(join(models, first!), new Date(0), new Date(0));
     expect((await cli([...CHECK, ...location], root)).counts).toBe('3 hits, 0 parsed');
-    expect(statSync(models).mtimeMs).toBe(0);
+    expect(statSync(join(models, first!)).mtimeMs).toBe(0);
+
+    // One document changed: its new model is the one file written.
+    writeFileSync(join(root, 'specs/002-b/spec.md'), '# Feature Specification: B\n\nChanged.\n');
+    const before = new Map(entries().map((name) => [name, statSync(join(models, name)).mtimeMs]));
+    expect((await cli([...CHECK, ...location], root)).counts).toBe('2 hits, 1 parsed');
+    const written = entries().filter((name) => before.get(name) !== statSync(join(models, name)).mtimeMs);
+    expect(written).toHaveLength(1);
+    expect(entries()).toHaveLength(3);
 
     rmSync(join(root, 'specs/002-b/spec.md'));
     await cli([...CHECK, ...location], root);
-    expect(entries()).toBe(2);
+    expect(entries()).toHaveLength(2);
+  });
+
+  it('removes the single models.json of earlier versions when it saves', async () => {
+    const root = repo();
+    const legacy = join(root, 'node_modules/.cache/specgate/models.json');
+    await cli(CHECK, root);
+    writeFileSync(legacy, '{}');
+    writeFileSync(join(root, 'specs/002-b/spec.md'), '# Feature Specification: B\n\nChanged.\n');
+    await cli(CHECK, root);
+    expect(existsSync(legacy)).toBe(false);
   });
 
   it('gives the same report with worker threads, cold and warm', async () => {
