@@ -69,7 +69,7 @@ export function evaluate(input: EvaluateInput): Report {
   const notes = unrecognisedNotes(input.tree ?? input.files.map((file) => file.path), documents, config);
   // Documents none of which is recognised gate nothing: the run ends neutral, and the note says why.
   const report = fold(findings, documents, config, notes.length === 0 && documents.length > 0);
-  const coverage = buildCoverage(documents);
+  const coverage = buildCoverage(documents, byFeature);
   return { ...report, ...(coverage.length > 0 ? { coverage } : {}), ...(notes.length > 0 ? { notes } : {}), ...(suppressions.length > 0 ? { suppressions } : {}) };
 }
 

@@ -40,23 +40,45 @@ export interface FeatureCoverage {
   rows: CoverageRow[];
 }
 
-/** Builds the coverage table of every feature with both a spec and a tasks document, sorted by feature. */
-export function buildCoverage(documents: readonly Document[]): FeatureCoverage[] {
-  const byFeature = new Map<string, Document[]>();
-  for (const document of documents) {
-    if (document.feature === '') continue;
-    byFeature.set(document.feature, [...(byFeature.get(document.feature) ?? []), document]);
-  }
+/**
+ * Builds the coverage table of every feature with both a spec and a tasks document, sorted by
+ * feature. `byFeature` is the run's grouping of documents by feature folder when the caller
+ * has it: the rules were given the same lists, so each feature's coverage is worked out once.
+ */
+export function buildCoverage(documents: readonly Document[], byFeature?: ReadonlyMap<string, readonly Document[]>): FeatureCoverage[] {
+  const groups = byFeature ?? groupByFeature(documents);
   const result: FeatureCoverage[] = [];
-  for (const [, docs] of [...byFeature].sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [feature, docs] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+    if (feature === '') continue;
     const coverage = featureCoverage(docs);
     if (coverage && coverage.rows.length > 0) result.push(coverage);
   }
   return result;
 }
 
-/** The coverage of one feature, or undefined when it lacks a spec or a tasks document. */
+function groupByFeature(documents: readonly Document[]): Map<string, Document[]> {
+  const groups = new Map<string, Document[]>();
+  for (const document of documents) {
+    const list = groups.get(document.feature) ?? [];
+    list.push(document);
+    groups.set(document.feature, list);
+  }
+  return groups;
+}
+
+const computed = new WeakMap<readonly Document[], FeatureCoverage | undefined>();
+
+/**
+ * The coverage of one feature, or undefined when it lacks a spec or a tasks document.
+ * Remembered per list of documents: `requirements-covered-by-tasks` and the report's table
+ * ask for the same feature's coverage in one run.
+ */
 export function featureCoverage(feature: readonly Document[]): FeatureCoverage | undefined {
+  if (!computed.has(feature)) computed.set(feature, computeCoverage(feature));
+  return computed.get(feature);
+}
+
+function computeCoverage(feature: readonly Document[]): FeatureCoverage | undefined {
   if (feature.some((document) => document.family === 'kiro')) return kiroCoverage(feature);
   const spec = featureDocument(feature, 'spec', 'spec.md');
   const tasks = featureDocument(feature, 'tasks', 'tasks.md');
