@@ -88,6 +88,17 @@ function toScannedDocument(path: string, text: string): Document {
  * line instead, so callers outside {@link loadDocuments} (marker collection, base texts)
  * cannot be stalled by a crafted file either.
  */
+/** The documents of each feature folder (`''`: none), in the order given. */
+export function groupByFeature(documents: readonly Document[]): Map<string, Document[]> {
+  const groups = new Map<string, Document[]>();
+  for (const document of documents) {
+    const list = groups.get(document.feature) ?? [];
+    list.push(document);
+    groups.set(document.feature, list);
+  }
+  return groups;
+}
+
 export function toDocument(path: string, text: string): Document {
   if (findPathology(text)) return toScannedDocument(path, text);
   try {

@@ -1,6 +1,6 @@
 import { effectiveRule, isGated } from './config/resolve.js';
 import type { Config } from './config/schema.js';
-import { loadDocuments } from './documents.js';
+import { groupByFeature, loadDocuments } from './documents.js';
 import { buildCoverage } from './report/coverage.js';
 import { unrecognisedNotes } from './report/notes.js';
 import type { Rule } from './rule.js';
@@ -43,12 +43,7 @@ export function evaluate(input: EvaluateInput): Report {
     if (readable && severity !== 'off') pushFinding(candidates, readable, severity, problem.path, problem);
   }
 
-  const byFeature = new Map<string, Document[]>();
-  for (const document of documents) {
-    const list = byFeature.get(document.feature) ?? [];
-    list.push(document);
-    byFeature.set(document.feature, list);
-  }
+  const byFeature = groupByFeature(documents);
 
   const paths = input.tree ?? new Set(documents.map((document) => document.path));
   for (const document of documents) {

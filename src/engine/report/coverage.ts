@@ -2,6 +2,7 @@ import {
   featureDocument, referencedIds, requirementDefinitions, taskItems, wordingMatches, type Requirement, type Task, type WordingMatch,
 } from '../rules/consistency/trace.js';
 import { citations, kiroRequirements, kiroTasks, requirementsOf, taskAt, tasksOf } from '../rules/kiro/parse.js';
+import { groupByFeature } from '../documents.js';
 import type { Document } from '../types.js';
 import { untrustedText } from './untrusted.js';
 
@@ -54,16 +55,6 @@ export function buildCoverage(documents: readonly Document[], byFeature?: Readon
     if (coverage && coverage.rows.length > 0) result.push(coverage);
   }
   return result;
-}
-
-function groupByFeature(documents: readonly Document[]): Map<string, Document[]> {
-  const groups = new Map<string, Document[]>();
-  for (const document of documents) {
-    const list = groups.get(document.feature) ?? [];
-    list.push(document);
-    groups.set(document.feature, list);
-  }
-  return groups;
 }
 
 const computed = new WeakMap<readonly Document[], FeatureCoverage | undefined>();
