@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync, type Stats } from 'node:fs';
 
 /**
  * What `stat` says of a file: size, modification and change times, inode. A warm
@@ -30,19 +30,9 @@ export function stampOf(path: string): FileStamp {
 export function readStamped(path: string): { bytes: Uint8Array; stamp: FileStamp } {
   const fd = openSync(path, 'r');
   try {
-    const stats = fstatSync(fd);
-    const chunks: Buffer[] = [];
-    let total = 0;
-    // Read to the end rather than trusting `size`: the file may grow while it is read.
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(Math.max(stats.size - total, 0) + 1);
-      const read = readSync(fd, chunk, 0, chunk.byteLength, null);
-      if (read === 0) break;
-      chunks.push(chunk.subarray(0, read));
-      total += read;
-    }
-    const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
-    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), stamp: stampOfStats(stats) };
+    const stamp = stampOfStats(fstatSync(fd));
+    const buffer = readFileSync(fd);
+    return { bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength), stamp };
   } finally {
     closeSync(fd);
   }
