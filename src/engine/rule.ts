@@ -65,13 +65,23 @@ export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<S
 }
 
 /**
+ * `derive`, worked out once per object: what a rule derives from something every rule call
+ * of a run shares ({@link RuleContext.all}, {@link RuleContext.tree}) or from a document
+ * (its requirements, read by several rules) is not rebuilt per call. The object must not
+ * change while it is in use, as nothing in a run does.
+ */
+export function oncePer<Key extends object, T>(derive: (key: Key) => T): (key: Key) => T {
+  const derived = new WeakMap<Key, T>();
+  return (key) => {
+    if (!derived.has(key)) derived.set(key, derive(key));
+    return derived.get(key)!;
+  };
+}
+
+/**
  * `derive`, worked out once per set of paths: every document of a run shares one
  * {@link RuleContext.paths}, so what a rule derives from it is not rebuilt per document.
  */
 export function oncePerPaths<T>(derive: (paths: ReadonlySet<string>) => T): (paths: ReadonlySet<string>) => T {
-  const derived = new WeakMap<ReadonlySet<string>, T>();
-  return (paths) => {
-    if (!derived.has(paths)) derived.set(paths, derive(paths));
-    return derived.get(paths)!;
-  };
+  return oncePer(derive);
 }

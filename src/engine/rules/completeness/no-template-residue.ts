@@ -20,6 +20,8 @@ export const TOKENS = new RegExp(
   String.raw`\[(?:FEATURE|FEATURE NAME|FEATURE_ID|DATE|EPIC-ID)\](?!\()|\[###-[\w-]+\](?!\()|\[e\.g\.?,?\s[^\]\n]*\](?!\()|\bTXXX\b|(?:${SPEC_PHRASES})(?!\()|${COMMAND_INPUT}`,
   'g',
 );
+// What every match of TOKENS contains: a bracket, `TXXX` or the quoted `$ARGUMENTS`.
+const TOKEN_NEEDLES = ['[', 'TXXX', '"$ARGUMENTS"'];
 // spec-kit's command placeholder, which rendering replaces: never in a written document.
 const COMMAND_TOKEN = /__SPECKIT_COMMAND_[A-Z_]+__/g;
 // A header field whose whole value is a template token in inline code: `**Feature Branch**: \`[###-feature-name]\``,
@@ -57,7 +59,7 @@ export default defineRule({
       seen.add(line);
       report({ line, ...(column === undefined ? {} : { column }), message });
     };
-    for (const match of proseMatches(document, TOKENS)) {
+    for (const match of proseMatches(document, TOKENS, TOKEN_NEEDLES)) {
       flag(match.line, match.column, `Unexpected template placeholder \`${quote(match.text)}\`, expected the real value`);
     }
     for (const code of inlineTokens(document)) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineRule } from '../../rule.js';
+import { defineRule, oncePerPaths } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { taskItems } from './trace.js';
 import { matchList } from '../../markdown/matches.js';
@@ -39,7 +39,7 @@ function add(map: Map<string, string[]>, key: string, value: string): void {
   else map.set(key, [value]);
 }
 
-function indexTree(tree: ReadonlySet<string>): TreeIndex {
+const indexTree = oncePerPaths((tree): TreeIndex => {
   const index: TreeIndex = { folders: new Set(), foldersByName: new Map(), byName: new Map() };
   for (const entry of tree) {
     const slash = entry.lastIndexOf('/');
@@ -52,7 +52,7 @@ function indexTree(tree: ReadonlySet<string>): TreeIndex {
     }
   }
   return index;
-}
+});
 
 /** Whether the tree holds `path` (a file or a folder), at the root or under a sub-project folder (monorepos name paths relative to a package). */
 function has(tree: ReadonlySet<string>, index: TreeIndex, path: string): boolean {
@@ -103,10 +103,10 @@ export interface MissingPath {
 const SOURCE = /\.(?:ts|tsx|js|jsx|mjs|cjs|py|go|rs|java|kt|kts|cs|fs|rb|php|swift|c|cc|cpp|h|hpp|m|scala|ex|exs|dart|vue|svelte|lua|sh|sql)$/i;
 
 /** Whether the tree holds any source file outside the specs (a code repository, not a specs-only one). */
-export function hasSourceFiles(tree: ReadonlySet<string>): boolean {
+export const hasSourceFiles = oncePerPaths((tree): boolean => {
   for (const entry of tree) if (SOURCE.test(entry) && !/(?:^|\/)(?:specs|\.specify|docs?)\//.test(entry)) return true;
   return false;
-}
+});
 
 /**
  * Paths named by the done tasks of a tasks document that the tree does not hold. Paths

@@ -1,17 +1,21 @@
 import { z } from 'zod';
-import { defineRule } from '../../rule.js';
+import { defineRule, oncePer } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { baseName, featureName, parentOf } from './feature-folders.js';
 
 const FEATURE_KINDS = new Set(['spec', 'plan', 'tasks']);
 
 /** Numbered feature folders of the run and the tree: folders of the gated documents, and of every `spec.md`/`plan.md`/`tasks.md` the tree holds. */
-function featureFolders(all: readonly Document[], tree: ReadonlySet<string> | undefined): Set<string> {
+function featureFolders(all: readonly Document[], tree: ReadonlySet<string>): Set<string> {
   const result = new Set<string>();
   for (const document of all) if (FEATURE_KINDS.has(document.kind) && document.feature) result.add(document.feature);
-  for (const path of tree ?? []) if (/(?:^|\/)(?:spec|plan|tasks)\.md$/.test(path)) result.add(parentOf(path));
+  for (const path of tree) if (/(?:^|\/)(?:spec|plan|tasks)\.md$/.test(path)) result.add(parentOf(path));
   return new Set([...result].filter((folder) => folder && featureName(baseName(folder))));
 }
+
+const NO_TREE: ReadonlySet<string> = new Set();
+/** {@link featureFolders}, once per run rather than once per document. */
+const foldersOf = oncePer((all: readonly Document[]) => oncePer((tree: ReadonlySet<string>) => featureFolders(all, tree)));
 
 /** The document a folder's findings attach to: its spec, else its first feature document by path. */
 function representative(documents: readonly Document[]): Document | undefined {
@@ -38,7 +42,7 @@ export default defineRule({
     const own = featureName(baseName(document.feature));
     if (!document.feature || !own || representative(feature) !== document) return;
     const parent = parentOf(document.feature);
-    const siblings = [...featureFolders(all, tree)]
+    const siblings = [...foldersOf(all)(tree ?? NO_TREE)]
       .filter((folder) => parentOf(folder) === parent && featureName(baseName(folder))?.number === own.number)
       .sort();
     const first = siblings[0];

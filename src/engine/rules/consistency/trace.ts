@@ -1,5 +1,6 @@
 import type { Document } from '../../types.js';
 import { matchList } from '../../markdown/matches.js';
+import { oncePer } from '../../rule.js';
 
 /** A requirement (`FR-001`) or success criterion (`SC-001`) as a spec defines it. */
 export interface Requirement {
@@ -50,10 +51,18 @@ export function canonicalId(prefix: string, digits: string, suffix = ''): string
   return `${prefix.toUpperCase()}-${digits.padStart(3, '0')}${suffix}`;
 }
 
-/** Every requirement and success criterion a spec defines (first definition of each id wins). */
-export function requirementDefinitions(spec: Document): Requirement[] {
+/** Every requirement and success criterion a spec defines (first definition of each id wins), once per document. */
+export const requirementDefinitions: (spec: Document) => readonly Requirement[] = oncePer(readDefinitions);
+
+function readDefinitions(spec: Document): Requirement[] {
   const found = new Map<string, Requirement>();
   const stories = userStories(spec);
+  // The ids each story's section cites, read once for all the spec's requirements.
+  let cited: Array<Set<string>> | undefined;
+  const citedBy = (index: number): Set<string> => {
+    cited ??= stories.map((story) => referencedIdSet(spec.prose.slice(story.line, story.endLine).join('\n')));
+    return cited[index]!;
+  };
   spec.prose.forEach((prose, index) => {
     if (!prose.includes('FR-') && !prose.includes('SC-')) return;
     const indent = prose.length - prose.trimStart().length;
@@ -64,7 +73,7 @@ export function requirementDefinitions(spec: Document): Requirement[] {
     const line = index + 1;
     const raw = (spec.lines[index] ?? prose).slice(indent + match[0].length).trim();
     const text = raw.replace(/[*_`|]/g, ' ').replace(/\s+/g, ' ').trim();
-    found.set(id, { id, line, text, raw, stories: requirementStories(spec, stories, line) });
+    found.set(id, { id, line, text, raw, stories: requirementStories(spec, stories, line, citedBy) });
   });
   return [...found.values()];
 }
@@ -84,7 +93,7 @@ export function userStories(spec: Document): Story[] {
  * names the story (`(User Story 2)`, `[US2]`), it sits under a heading naming the story,
  * or the story's section cites the requirement's id. Nothing else is guessed.
  */
-function requirementStories(spec: Document, stories: Story[], line: number): Set<number> {
+function requirementStories(spec: Document, stories: Story[], line: number, citedBy: (story: number) => Set<string>): Set<number> {
   const result = new Set<number>();
   const own = spec.prose[line - 1] ?? '';
   for (const match of matchList(own, /\b(?:User Story|US)\s*#?(\d{1,3})\b/gi)) result.add(Number(match[1]));
@@ -94,13 +103,16 @@ function requirementStories(spec: Document, stories: Story[], line: number): Set
   }
   const id = /\b(?:FR|SC)-\d+[a-z]?\b/.exec(own)?.[0];
   if (id) {
-    for (const story of stories) {
+    for (const [index, story] of stories.entries()) {
       if (line >= story.line && line <= story.endLine) continue;
-      const body = spec.prose.slice(story.line, story.endLine).join('\n');
-      if (referencedIds([body]).has(canonical(id))) result.add(story.number);
+      if (citedBy(index).has(canonical(id))) result.add(story.number);
     }
   }
   return result;
+}
+
+function referencedIdSet(text: string): Set<string> {
+  return new Set(referencedIds([text]).keys());
 }
 
 function canonical(id: string): string {

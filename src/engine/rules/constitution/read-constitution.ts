@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Document, Section } from '../../types.js';
 import { matchList } from '../../markdown/matches.js';
+import { oncePer } from '../../rule.js';
 
 /** A principle of the constitution: `### I. Library-First`, optionally `(NON-NEGOTIABLE)`. */
 export interface Principle {
@@ -31,7 +32,7 @@ const PRINCIPLES_SECTION = /principles|princ[ií]pios|principios|prinzipien|原�
  * document (spec-kit monorepos keep one `.specify/` per package); then any other.
  */
 export function findConstitution(all: readonly Document[], of?: Document, configured?: readonly string[]): Document | undefined {
-  const candidates = all.filter((document) => document.kind === 'constitution' && document.feature === '');
+  const candidates = constitutionsOf(all);
   if (of && KITTY.specs.test(of.path)) return candidates.find((document) => document.path.endsWith(KITTY.constitution));
   const own = candidates.filter((document) => !document.path.endsWith(KITTY.constitution));
   const path = of?.path ?? '';
@@ -43,6 +44,9 @@ export function findConstitution(all: readonly Document[], of?: Document, config
   }
   return nearest(own, path) ?? own[0];
 }
+
+/** The repository-level constitutions among the documents of a run, once per run. */
+const constitutionsOf = oncePer((all: readonly Document[]) => all.filter((document) => document.kind === 'constitution' && document.feature === ''));
 
 function isDefaultList(list: readonly string[]): boolean {
   return list.length === PREFERRED.length && list.every((path, index) => path === PREFERRED[index]);
@@ -114,6 +118,17 @@ function isLabel(text: string, word: string): boolean {
   return new RegExp(`(?:\\*\\*|^|\\|)[\\s-]*${word}\\s*(?:\\*\\*|:|\\||\\(|$)`, 'im').test(text);
 }
 
+// Callers ask about every principle of a constitution against one text: it is normalised once.
+let lastText: string | undefined;
+let lastHaystack = '';
+function haystackOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastHaystack = ` ${normalise(text)} `;
+  }
+  return lastHaystack;
+}
+
 /** Lower-case letters and digits only, single-spaced: how principle names are compared. */
 export function normalise(text: string): string {
   return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
@@ -130,7 +145,7 @@ export function sectionTitled(document: Document, title: RegExp): Section | unde
  * short form (`TDD`); strict matching wants the whole name or `Principle IV`.
  */
 export function namesPrinciple(text: string, principle: Principle, loose: boolean): boolean {
-  const haystack = ` ${normalise(text)} `;
+  const haystack = haystackOf(text);
   const bare = principle.name.replace(/\([^)]*\)/g, ' ');
   const names = [bare];
   if (loose) {
