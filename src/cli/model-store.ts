@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DocumentModel, ModelCache } from '../engine/types.js';
+import type { PackedModel, ModelCache } from '../engine/types.js';
 import { readCacheFile, writeCacheFile } from './cache-file.js';
 
 const KIND = 'specgate-model';
@@ -21,7 +21,7 @@ export class ModelStore implements ModelCache {
   /** Models this run read from the folder. */
   hits = 0;
   private readonly used = new Set<string>();
-  private readonly fresh = new Map<string, DocumentModel>();
+  private readonly fresh = new Map<string, PackedModel>();
 
   private constructor(
     /** Keys with a file in the folder when the store was opened. */
@@ -48,17 +48,17 @@ export class ModelStore implements ModelCache {
   }
 
   /** The model stored for `key`; a corrupt, foreign or other-version file reads as absent, and is rewritten once the document is parsed again. */
-  get(key: string): DocumentModel | undefined {
+  get(key: string): PackedModel | undefined {
     this.used.add(key);
     const fresh = this.fresh.get(key);
     if (fresh !== undefined || this.folder === undefined || !this.stored.has(key)) return fresh;
     const model = readCacheFile(this.fileOf(key, this.folder), KIND);
     if (!isRecord(model)) return undefined;
     this.hits++;
-    return model as unknown as DocumentModel;
+    return model as unknown as PackedModel;
   }
 
-  set(key: string, model: DocumentModel): void {
+  set(key: string, model: PackedModel): void {
     this.used.add(key);
     this.fresh.set(key, model);
     this.parsed++;

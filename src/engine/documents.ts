@@ -2,9 +2,10 @@ import { classifyFamily, classifyKind, featureFolder } from './classify.js';
 import type { Config } from './config/schema.js';
 import { decode } from './markdown/decode.js';
 import { findPathology } from './markdown/guard.js';
+import { packModel, unpackModel } from './markdown/pack.js';
 import { analyse, proseOf } from './markdown/parse.js';
 import { scanLines } from './markdown/scan-lines.js';
-import type { Document, DocumentModel, ModelCache, RawFinding, SourceFile } from './types.js';
+import type { Document, DocumentModel, ModelCache, PackedModel, RawFinding, SourceFile } from './types.js';
 
 /** A file the engine could not turn into a document, and why. */
 export interface Unreadable extends RawFinding {
@@ -34,7 +35,7 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
     const cached = oversize || file.key === undefined ? undefined : cache?.get(file.key);
     // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
     const skip = oversize ?? (cached ? undefined : pathologyOf(decoded.text));
-    const document = cached ? fromModel(file.path, decoded.text, cached) : skip ? undefined : parseOrUndefined(file, decoded.text, unreadable, cache);
+    const document = cached ? fromModel(file.path, decoded.text, unpackModel(cached, decoded.text)) : skip ? undefined : parseOrUndefined(file, decoded.text, unreadable, cache);
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
@@ -66,7 +67,7 @@ function parseOrUndefined(file: SourceFile, text: string, unreadable: Unreadable
   const { path } = file;
   try {
     const document = toParsedDocument(path, text);
-    if (cache && file.key !== undefined) cache.set(file.key, modelOf(document));
+    if (cache && file.key !== undefined) cache.set(file.key, packModel(modelOf(document), text));
     return document;
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
@@ -135,17 +136,17 @@ function modelOf(document: Document): DocumentModel {
 }
 
 /**
- * The model of one file, or undefined when the engine would not parse it (binary, larger
- * than `max-file-size`, too costly, nested too deep): what a shell computes off the main
- * thread and puts in its {@link ModelCache} before {@link evaluate} runs.
+ * The packed model of one file, or undefined when the engine would not parse it (binary,
+ * larger than `max-file-size`, too costly, nested too deep): what a shell computes off the
+ * main thread and puts in its {@link ModelCache} before {@link evaluate} runs.
  */
-export function buildModel(file: SourceFile, config: Config): DocumentModel | undefined {
+export function buildModel(file: SourceFile, config: Config): PackedModel | undefined {
   const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
   if (size > SCAN_LIMIT || size > config['max-file-size']) return undefined;
   const decoded = decode(file.content);
   if (!decoded.ok || findPathology(decoded.text)) return undefined;
   try {
-    return analyse(decoded.text);
+    return packModel(analyse(decoded.text), decoded.text);
   } catch {
     return undefined;
   }

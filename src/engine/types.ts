@@ -58,12 +58,12 @@ export interface SourceFile {
  * engine versions namespaces them by {@link MODEL_VERSION}.
  */
 export interface ModelCache {
-  get(key: string): DocumentModel | undefined;
-  set(key: string, model: DocumentModel): void;
+  get(key: string): PackedModel | undefined;
+  set(key: string, model: PackedModel): void;
 }
 
-/** Bumped whenever {@link DocumentModel} or what the parser puts in it changes. */
-export const MODEL_VERSION = 1;
+/** Bumped whenever {@link DocumentModel}, {@link PackedModel} or what the parser puts in them changes. */
+export const MODEL_VERSION = 2;
 
 /** One mdast node a rule reads, flattened in document order, with its source position. */
 export interface ModelNode {
@@ -105,6 +105,15 @@ export interface DocumentModel {
   nodes: ModelNode[];
   /** The top-level blocks, in document order. */
   blocks: Block[];
+}
+
+/**
+ * A {@link DocumentModel} as caches keep it and threads send it (markdown/pack.ts): plain
+ * JSON, its nodes one flat array, and node values its text gives back left out. Opaque to
+ * shells: only the engine packs and unpacks, with the text the model was parsed from.
+ */
+export interface PackedModel extends Omit<DocumentModel, 'nodes'> {
+  nodes: Array<string | number>;
 }
 
 /** A heading and the lines it governs (up to the next heading of the same or a higher level). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { defaultConfig, evaluate, type DocumentModel, type ModelCache, type SourceFile } from '../../src/engine/index.js';
+import { defaultConfig, evaluate, type PackedModel, type ModelCache, type SourceFile } from '../../src/engine/index.js';
 import { markdownPaths } from '../support/markdown-files.js';
 
 function listMarkdown(root: string): SourceFile[] {
@@ -18,13 +18,13 @@ function jsonCache(): ModelCache & { hits: number; sets: number } {
   const cache = {
     hits: 0,
     sets: 0,
-    get(key: string): DocumentModel | undefined {
+    get(key: string): PackedModel | undefined {
       const text = store.get(key);
       if (text === undefined) return undefined;
       cache.hits++;
-      return JSON.parse(text) as DocumentModel;
+      return JSON.parse(text) as PackedModel;
     },
-    set(key: string, model: DocumentModel): void {
+    set(key: string, model: PackedModel): void {
       cache.sets++;
       store.set(key, JSON.stringify(model));
     },

@@ -1,4 +1,4 @@
-import { evaluate, findClarificationMarkers, toDocument, type DocumentModel, type EvaluateInput, type ModelCache, type Report, type SourceFile } from '../../engine/index.js';
+import { evaluate, findClarificationMarkers, toDocument, type EvaluateInput, type PackedModel, type ModelCache, type Report, type SourceFile } from '../../engine/index.js';
 import { collectMarkers, markerKey, type ClarificationMarker } from '../issues/markers.js';
 
 /** Model JSON by {@link SourceFile.key}: what crosses between the App's thread and a worker. */
@@ -57,7 +57,7 @@ function recordingCache(held: ModelTexts): { cache: ModelCache; fresh: ModelText
       const text = Object.hasOwn(held, key) ? held[key] : undefined;
       if (text === undefined) return undefined;
       counts.cached += 1;
-      return JSON.parse(text) as DocumentModel;
+      return JSON.parse(text) as PackedModel;
     },
     set(key, model) {
       fresh[key] = JSON.stringify(model);
