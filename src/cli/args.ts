@@ -55,8 +55,9 @@ Options:
                        for the rules that check amendments; directory PATHs only
   -f, --format FORMAT  text (default), json, sarif or markdown
   -q, --quiet          Report errors only (the exit code is unchanged)
-  --cache              Keep each document's parse, keyed by a hash of its bytes, and the
-                       last run's output; an unchanged tree is answered from the cache
+  --cache              Keep each document's parse and findings, keyed by a hash of its
+                       bytes, and the last run's output; an unchanged tree is answered
+                       from the cache, a changed one checks the changed features only
   --cache-location DIR Where --cache keeps its files (default node_modules/.cache/specgate)
   --concurrency VALUE  Parse in worker threads: auto (default: when enough documents need
                        parsing), off, or a number of threads

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
-import { evaluate, isGated, type Config, type ModelCache, type Report, type SourceFile } from '../engine/index.js';
+import { evaluate, isGated, type Config, type FindingCache, type ModelCache, type Report, type SourceFile } from '../engine/index.js';
 import type { CheckCommand } from './args.js';
 import { UsageError } from './errors.js';
 import { findRoot } from './find-root.js';
@@ -47,10 +47,10 @@ export function check(command: CheckCommand, cwd: string, models?: ModelCache): 
   return evaluatePlan(planCheck(command, cwd, { keyed: models !== undefined }), models);
 }
 
-/** Evaluates a plan's jobs and merges their reports. */
-export function evaluatePlan(plan: CheckPlan, models?: ModelCache): CheckResult {
+/** Evaluates a plan's jobs and merges their reports; `findings` lets unchanged documents keep their findings of an earlier run. */
+export function evaluatePlan(plan: CheckPlan, models?: ModelCache, findings?: FindingCache): CheckResult {
   const reports = plan.jobs.map(({ files, config, tree, base, prefix }) => {
-    const report = evaluate({ files, config, ...(tree ? { tree } : {}), ...(base ? { base } : {}), ...(models ? { models } : {}) });
+    const report = evaluate({ files, config, ...(tree ? { tree } : {}), ...(base ? { base } : {}), ...(models ? { models } : {}), ...(findings ? { findings } : {}) });
     return prefix === undefined ? report : prefixPaths(report, prefix);
   });
   return { report: mergeReports(reports), skipped: plan.skipped, nothingChecked: plan.nothingChecked };
@@ -65,6 +65,7 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
   const folders = targets.filter((target) => statSync(target).isDirectory());
   const files = targets.filter((target) => !folders.includes(target));
   const configFile = command.config === undefined ? undefined : resolve(cwd, command.config);
+  const cacheFolder = command.cache === undefined ? undefined : resolve(cwd, command.cache);
   const skipped: string[] = [];
   const inputs: RunInputs = { configs: new Map(), trees: new Map(), gated: new Map(), stamps: new Map(), since: Date.now() };
   const configFor = (root: string): Config => readConfig({
@@ -85,7 +86,7 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
     const { root, under } = configFile ? { root: target, under: '' } : findRoot(target);
     const config = configFor(root);
     const inTarget = (path: string): boolean => under === '' || path.startsWith(`${under}/`);
-    const listed = listFiles(root, (path) => inTarget(path) && isGated(path, config));
+    const listed = listFiles(root, (path) => inTarget(path) && isGated(path, config), cacheFolder);
     inputs.trees.set(root, listed.tree);
     const sources = listed.files.map((file) => keyOf(join(root, file.path), file, listed.stamps.get(file.path)!));
     if (sources.length === 0) nothingChecked.push(nothingUnder(relative(cwd, target) || '.', config));

@@ -32,9 +32,10 @@ interface IgnoreFile {
  * `node_modules`, `.git` and what the `.gitignore` files of the walked folders ignore,
  * and not following symbolic links (no cycles), and reads the files `pick` selects as
  * bytes (the engine, not the shell, decides about BOMs, CRLF and invalid UTF-8).
- * Paths come back sorted, so output is stable across file systems.
+ * Paths come back sorted, so output is stable across file systems. `skip` is a folder
+ * (absolute) left out as well: the cache folder, whose files change with every run.
  */
-export function listFiles(root: string, pick: (path: string) => boolean): RepositoryFiles {
+export function listFiles(root: string, pick: (path: string) => boolean, skip?: string): RepositoryFiles {
   const tree = new Set<string>();
   const pending: Array<{ folder: string; ignores: IgnoreFile[] }> = [{ folder: '', ignores: [] }];
   while (pending.length > 0) {
@@ -43,7 +44,7 @@ export function listFiles(root: string, pick: (path: string) => boolean): Reposi
     for (const entry of readdirSync(join(root, folder), { withFileTypes: true })) {
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(ignores, `${path}/`)) pending.push({ folder: path, ignores });
+        if (!SKIPPED_FOLDERS.has(entry.name) && !isIgnored(ignores, `${path}/`) && join(root, path) !== skip) pending.push({ folder: path, ignores });
       } else if (entry.isFile() && !isIgnored(ignores, path)) {
         tree.add(path);
       }

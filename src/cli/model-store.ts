@@ -69,6 +69,7 @@ export class ModelStore implements ModelCache {
     for (const key of keys) this.used.add(key);
   }
 
+  /** Whether the store holds a model for the key (read or not): the engine then reads it only when a rule needs it. */
   has(key: string): boolean {
     return this.fresh.has(key) || this.stored.has(key);
   }

@@ -61,9 +61,10 @@ export function replayRun(command: CheckCommand, cwd: string): RunOutput & { fil
   const record = readRecord(join(resolve(cwd, command.cache), 'run.json'));
   if (record?.key !== runKey(command, cwd)) return undefined;
   let read = 0;
+  const cacheFolder = resolve(cwd, command.cache);
   try {
     const digest = fingerprint(command, cwd, record, {
-      tree: (root) => listFiles(root, () => false).tree,
+      tree: (root) => listFiles(root, () => false, cacheFolder).tree,
       config: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
       key: (file, index) => {
         const stored = record.stamps[index];

@@ -6,6 +6,7 @@ import { evaluatePlan, planCheck, type CheckPlan } from './check.js';
 import { describeError } from './errors.js';
 import { listRules } from './list-rules.js';
 import { debugCache, EXIT, replayStored, type CliIo } from './main.js';
+import { FindingStore } from './finding-store.js';
 import { ModelStore } from './model-store.js';
 import type { ParseRequest } from './parse-pool.js';
 import { saveRun } from './run-cache.js';
@@ -104,7 +105,8 @@ interface Finish {
 
 function finish({ command, io, plan, store }: Finish): number {
   const keyed = command.cache !== undefined || command.concurrency !== 'off';
-  const { report, skipped, nothingChecked } = evaluatePlan(plan, keyed ? store : undefined);
+  const findings = command.cache === undefined ? undefined : FindingStore.load(resolve(io.cwd, command.cache));
+  const { report, skipped, nothingChecked } = evaluatePlan(plan, keyed ? store : undefined, findings);
   const stderr = [...skipped.map((reason) => `specgate: skipped ${reason}\n`), ...nothingChecked.map((note) => `specgate: ${note}\n`)].join('');
   const stdout = render(command.quiet ? errorsOnly(report) : report, command.format);
   const code = report.conclusion === 'failure' ? EXIT.fail : EXIT.pass;
@@ -113,12 +115,13 @@ function finish({ command, io, plan, store }: Finish): number {
   if (command.cache !== undefined) {
     try {
       store.save();
+      findings?.save();
       saveRun({ command, cwd: io.cwd, inputs: plan.inputs, output: { stdout, stderr, code } });
     } catch (error) {
       io.stderr(`specgate: cache not written to ${command.cache}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (debugCache(io)) io.stderr(`specgate: cache ${store.hits} hits, ${store.parsed} parsed\n`);
+  if (debugCache(io)) io.stderr(`specgate: cache ${store.hits} hits, ${store.parsed} parsed${findings ? `, findings of ${findings.documents} document${findings.documents === 1 ? '' : 's'} kept` : ''}\n`);
   return code;
 }
 

@@ -32,10 +32,15 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
     }
     const limit = config['max-file-size'];
     const oversize = size > limit ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` } : undefined;
-    const cached = oversize || file.key === undefined ? undefined : cache?.get(file.key);
+    const key = oversize ? undefined : file.key;
+    const deferred = key !== undefined && cache?.has?.(key) === true;
+    const cached = key === undefined || deferred ? undefined : cache?.get(key);
     // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
-    const skip = oversize ?? (cached ? undefined : pathologyOf(decoded.text));
-    const document = cached ? fromModel(file.path, decoded.text, unpackModel(cached, decoded.text)) : skip ? undefined : parseOrUndefined(file, decoded.text, unreadable, cache);
+    const skip = oversize ?? (cached || deferred ? undefined : pathologyOf(decoded.text));
+    const text = decoded.text;
+    const document = deferred ? lazyDocument(file.path, text, () => modelFor(cache!, key, text))
+      : cached ? lazyDocument(file.path, text, () => unpackModel(cached, text))
+        : skip ? undefined : parseOrUndefined(file, text, unreadable, cache);
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
@@ -83,12 +88,6 @@ function toScannedDocument(path: string, text: string): Document {
   return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
 }
 
-/**
- * Builds the document model for one decoded text. Safe on any text: one the parser must
- * not be given (see {@link findPathology}, or nesting past its stack) is scanned line by
- * line instead, so callers outside {@link loadDocuments} (marker collection, base texts)
- * cannot be stalled by a crafted file either.
- */
 /** The documents of each feature folder (`''`: none), in the order given. */
 export function groupByFeature(documents: readonly Document[]): Map<string, Document[]> {
   const groups = new Map<string, Document[]>();
@@ -100,6 +99,12 @@ export function groupByFeature(documents: readonly Document[]): Map<string, Docu
   return groups;
 }
 
+/**
+ * Builds the document model for one decoded text. Safe on any text: one the parser must
+ * not be given (see {@link findPathology}, or nesting past its stack) is scanned line by
+ * line instead, so callers outside {@link loadDocuments} (marker collection, base texts)
+ * cannot be stalled by a crafted file either.
+ */
 export function toDocument(path: string, text: string): Document {
   if (findPathology(text)) return toScannedDocument(path, text);
   try {
@@ -127,6 +132,46 @@ function fromModel(path: string, text: string, model: DocumentModel): Document {
     prose: proseOf(text, model.blanks),
     ...model,
   };
+}
+
+/** The fields of a {@link Document} that come from its model (and its lines, which only rules read). */
+const MODEL_FIELDS = ['lines', 'prose', 'blanks', 'sections', 'checkboxes', 'tables', 'frontmatter', 'nodes', 'blocks'] as const;
+
+/**
+ * A document whose model is unpacked when a rule first reads it: what the document is
+ * (path, kind, family, feature, text) is known at once, and a document whose findings a
+ * cache gives back is never unpacked. Each field becomes a plain property once read.
+ */
+function lazyDocument(path: string, text: string, load: () => DocumentModel): Document {
+  const kind = classifyKind(path, text);
+  const document = { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text } as Document;
+  let full: Document | undefined;
+  for (const field of MODEL_FIELDS) {
+    Object.defineProperty(document, field, {
+      configurable: true,
+      enumerable: true,
+      get() {
+        full ??= fromModel(path, text, load());
+        const value = full[field];
+        Object.defineProperty(document, field, { value, writable: true, enumerable: true, configurable: true });
+        return value;
+      },
+    });
+  }
+  return document;
+}
+
+/**
+ * A cached model unpacked, or, when the cache lost it after all (a corrupt file), the text
+ * parsed again and its model put back, so the cache mends itself. It was parsed from these
+ * bytes once (scanned documents are never cached), so it is not pathological.
+ */
+function modelFor(cache: ModelCache, key: string, text: string): DocumentModel {
+  const packed = cache.get(key);
+  if (packed) return unpackModel(packed, text);
+  const model = analyse(text);
+  cache.set(key, packModel(model, text));
+  return model;
 }
 
 /** The model part of a document: what a cache keeps. */

@@ -1,7 +1,8 @@
 import { effectiveRule, isGated } from './config/resolve.js';
 import type { Config } from './config/schema.js';
 import { groupByFeature, loadDocuments } from './documents.js';
-import { buildCoverage } from './report/coverage.js';
+import { scopeKeys, type ScopeKeys } from './incremental.js';
+import { buildCoverage, type CoverageSource, type FeatureCoverage } from './report/coverage.js';
 import { unrecognisedNotes } from './report/notes.js';
 import type { Rule } from './rule.js';
 import { resolveOverlaps, type Candidate } from './overlaps.js';
@@ -9,7 +10,7 @@ import { rules as registry } from './rules/index.js';
 import { applySuppressions } from './suppress.js';
 import {
   GATES,
-  type Conclusion, type Document, type Finding, type GateResult, type ModelCache, type RawFinding, type Report, type Severity, type SourceFile,
+  type Conclusion, type Document, type Finding, type FindingCache, type GateResult, type ModelCache, type RawFinding, type Report, type Severity, type SourceFile,
 } from './types.js';
 
 /** Where each rule's page lives; findings link to it. */
@@ -27,6 +28,11 @@ export interface EvaluateInput {
   rules?: readonly Rule[];
   /** Models of earlier parses by content key; files with a `key` are looked up and added (see {@link ModelCache}). */
   models?: ModelCache;
+  /**
+   * Findings of earlier runs (see {@link FindingCache}): when given, and the files have keys,
+   * a document whose findings' key it holds is not checked again by rules of scope `document`.
+   */
+  findings?: FindingCache;
 }
 
 /** Runs every enabled rule over the gated files and folds the findings into gates. */
@@ -46,14 +52,27 @@ export function evaluate(input: EvaluateInput): Report {
   const byFeature = groupByFeature(documents);
 
   const paths = input.tree ?? new Set(documents.map((document) => document.path));
+  const scopes = input.findings ? scopeKeys({ files: gated, documents, byFeature, config, rules: ruleSet, paths, ...(input.base ? { base: input.base } : {}) }) : undefined;
   for (const document of documents) {
+    const key = scopes?.document(document.path);
+    const kept = key === undefined ? undefined : readKept(input.findings!.get(key));
+    const fresh: KeptFinding[] = [];
     for (const rule of ruleSet) {
+      const replay = key !== undefined && rule.meta.scope !== 'run';
+      // The key names the config and what the document is: a rule that did not apply then kept nothing.
+      if (replay && kept) {
+        for (const { finding, residue } of kept.get(rule.meta.id) ?? []) candidates.push({ finding, rule, residue });
+        continue;
+      }
       if (!rule.meta.kinds.includes(document.kind)) continue;
       if (rule.meta.families && !rule.meta.families.includes(document.family)) continue;
       const setting = effectiveRule(rule, document.path, document.family, config);
       if (setting.severity === 'off') continue;
+      const from = candidates.length;
       runRule({ rule, document, setting: { severity: setting.severity, options: setting.options }, input, documents, paths, byFeature, candidates });
+      if (replay) for (const { finding, residue } of candidates.slice(from)) fresh.push({ rule: rule.meta.id, finding, residue });
     }
+    if (key !== undefined && !kept) input.findings!.set(key, fresh);
   }
 
   // Inline `<!-- specgate-disable… -->` comments drop the findings they cover and are listed (suppress.ts).
@@ -64,8 +83,48 @@ export function evaluate(input: EvaluateInput): Report {
   const notes = unrecognisedNotes(input.tree ?? input.files.map((file) => file.path), documents, config);
   // Documents none of which is recognised gate nothing: the run ends neutral, and the note says why.
   const report = fold(findings, documents, config, notes.length === 0 && documents.length > 0);
-  const coverage = buildCoverage(documents, byFeature);
+  const coverage = buildCoverage(documents, byFeature, scopes && input.findings ? keptCoverage(scopes, input.findings) : undefined);
   return { ...report, ...(coverage.length > 0 ? { coverage } : {}), ...(notes.length > 0 ? { notes } : {}), ...(suppressions.length > 0 ? { suppressions } : {}) };
+}
+
+/** A finding as a {@link FindingCache} keeps it: its rule by id. */
+interface KeptFinding {
+  rule: string;
+  finding: Finding;
+  residue: boolean;
+}
+
+/** Kept findings by rule id, or undefined when the value is not what {@link evaluate} writes. */
+function readKept(value: unknown): Map<string, KeptFinding[]> | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const byRule = new Map<string, KeptFinding[]>();
+  for (const entry of value as unknown[]) {
+    if (!isKept(entry)) return undefined;
+    const list = byRule.get(entry.rule) ?? [];
+    list.push(entry);
+    byRule.set(entry.rule, list);
+  }
+  return byRule;
+}
+
+function isKept(entry: unknown): entry is KeptFinding {
+  if (entry === null || typeof entry !== 'object') return false;
+  const { rule, finding, residue } = entry as Partial<KeptFinding>;
+  return typeof rule === 'string' && typeof residue === 'boolean' && finding !== null && typeof finding === 'object'
+    && typeof finding.path === 'string' && typeof finding.line === 'number' && typeof finding.message === 'string';
+}
+
+/** Coverage of a feature from the cache when its key is there, else worked out and kept. */
+function keptCoverage(scopes: ScopeKeys, cache: FindingCache): CoverageSource {
+  return (feature, compute) => {
+    const key = scopes.feature(feature);
+    if (key === undefined) return compute();
+    const value = cache.get(key);
+    if (value !== undefined && typeof value === 'object') return value === null ? undefined : (value as FeatureCoverage);
+    const coverage = compute();
+    cache.set(key, coverage ?? null);
+    return coverage;
+  };
 }
 
 interface RunArgs {

@@ -52,6 +52,15 @@ export interface RuleMeta<Schema extends z.ZodType> {
    * document, the findings of `residue` rules in that document are dropped in its favour.
    */
   foldsResidue?: boolean;
+  /**
+   * What the rule's findings on a document depend on. `document` (the default): the
+   * document, the documents of its feature, what every document of the run is (path, kind,
+   * family, feature, never its content), the constitutions, the tree's paths, the base texts
+   * and the rule's options; a shell's cache may then replay them while none of these
+   * changed. `run`: the content of any document of the run; never replayed. A test holds
+   * every rule to its scope (test/engine/rule-scope.test.ts).
+   */
+  scope?: 'document' | 'run';
 }
 
 export interface Rule<Schema extends z.ZodType = z.ZodType> {

@@ -60,6 +60,23 @@ export interface SourceFile {
 export interface ModelCache {
   get(key: string): PackedModel | undefined;
   set(key: string, model: PackedModel): void;
+  /**
+   * Whether {@link get} has a model for the key, without reading it. A cache that says so is
+   * read only when a rule needs the document's model (a document whose findings a
+   * {@link FindingCache} gives back is never read); should the model then not be there
+   * after all, the text is parsed.
+   */
+  has?(key: string): boolean;
+}
+
+/**
+ * Findings and coverage of earlier runs, by keys that name everything they depend on
+ * (see incremental.ts), kept by a shell between runs like models. Values are plain JSON the
+ * engine wrote and reads back; a value of the wrong shape reads as absent.
+ */
+export interface FindingCache {
+  get(key: string): unknown;
+  set(key: string, value: unknown): void;
 }
 
 /** Bumped whenever {@link DocumentModel}, {@link PackedModel} or what the parser puts in them changes. */

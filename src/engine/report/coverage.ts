@@ -46,16 +46,19 @@ export interface FeatureCoverage {
  * feature. `byFeature` is the run's grouping of documents by feature folder when the caller
  * has it: the rules were given the same lists, so each feature's coverage is worked out once.
  */
-export function buildCoverage(documents: readonly Document[], byFeature?: ReadonlyMap<string, readonly Document[]>): FeatureCoverage[] {
+export function buildCoverage(documents: readonly Document[], byFeature?: ReadonlyMap<string, readonly Document[]>, source?: CoverageSource): FeatureCoverage[] {
   const groups = byFeature ?? groupByFeature(documents);
   const result: FeatureCoverage[] = [];
   for (const [feature, docs] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
     if (feature === '') continue;
-    const coverage = featureCoverage(docs);
+    const coverage = source ? source(feature, () => featureCoverage(docs)) : featureCoverage(docs);
     if (coverage && coverage.rows.length > 0) result.push(coverage);
   }
   return result;
 }
+
+/** Where {@link buildCoverage} takes a feature's coverage from: a cache of earlier runs, or `compute`. */
+export type CoverageSource = (feature: string, compute: () => FeatureCoverage | undefined) => FeatureCoverage | undefined;
 
 const computed = new WeakMap<readonly Document[], FeatureCoverage | undefined>();
 

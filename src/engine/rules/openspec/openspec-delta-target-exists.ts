@@ -20,6 +20,8 @@ export default defineRule({
     families: ['openspec'],
     severity: 'warning',
     options: z.object({}).strict(),
+    // It reads the capability's main spec, another document's content.
+    scope: 'run',
   },
   check({ document, all, tree, report }) {
     const place = openspecPlace(document.path);

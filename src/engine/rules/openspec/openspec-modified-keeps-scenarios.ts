@@ -17,6 +17,8 @@ export default defineRule({
     families: ['openspec'],
     severity: 'error',
     options: z.object({}).strict(),
+    // It reads the capability's main spec, another document's content.
+    scope: 'run',
   },
   check({ document, all, report }) {
     const place = openspecPlace(document.path);
