@@ -19,6 +19,7 @@ export interface Unreadable extends RawFinding {
 export function loadDocuments(files: readonly SourceFile[], config: Config, cache?: ModelCache): { documents: Document[]; unreadable: Unreadable[] } {
   const documents: Document[] = [];
   const unreadable: Unreadable[] = [];
+  const views = new Unpacked();
   for (const file of files) {
     const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
     const decoded = decode(size > SCAN_LIMIT ? startOf(file.content) : file.content);
@@ -38,9 +39,9 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
     // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
     const skip = oversize ?? (cached || deferred ? undefined : pathologyOf(decoded.text));
     const text = decoded.text;
-    const document = deferred ? lazyDocument(file.path, text, () => modelFor(cache!, key, text))
-      : cached ? lazyDocument(file.path, text, () => unpackModel(cached, text))
-        : skip ? undefined : parseOrUndefined(file, text, unreadable, cache);
+    const document = deferred ? lazyDocument(file.path, text, views, () => modelFor(cache!, key, text))
+      : cached ? lazyDocument(file.path, text, views, () => cached)
+        : skip ? undefined : parseOrUndefined({ file, text, unreadable, cache, views });
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
@@ -68,12 +69,22 @@ function pathologyOf(text: string): { line: number; why: string } | undefined {
   return pathology ? { line: pathology.line, why: `Unexpected markdown too costly to parse (${pathology.reason})` } : undefined;
 }
 
-function parseOrUndefined(file: SourceFile, text: string, unreadable: Unreadable[], cache: ModelCache | undefined): Document | undefined {
+interface ParseArgs {
+  file: SourceFile;
+  text: string;
+  unreadable: Unreadable[];
+  cache: ModelCache | undefined;
+  views: Unpacked;
+}
+
+/** The parsed document, kept packed (see {@link lazyDocument}); undefined, with a finding, when the parser gave up. */
+function parseOrUndefined({ file, text, unreadable, cache, views }: ParseArgs): Document | undefined {
   const { path } = file;
   try {
-    const document = toParsedDocument(path, text);
-    if (cache && file.key !== undefined) cache.set(file.key, packModel(modelOf(document), text));
-    return document;
+    const parsed = toParsedDocument(path, text);
+    const packed = packModel(modelOf(parsed), text);
+    if (cache && file.key !== undefined) cache.set(file.key, packed);
+    return lazyDocument(path, text, views, () => packed, parsed);
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
     const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
@@ -122,56 +133,82 @@ function toParsedDocument(path: string, text: string): Document {
 /** A document from its text and a model parsed from that text (now or in an earlier run). */
 function fromModel(path: string, text: string, model: DocumentModel): Document {
   const kind = classifyKind(path, text);
-  return {
-    path,
-    kind,
-    family: classifyFamily(kind, text, path),
-    feature: featureFolder(path, kind),
-    text,
-    lines: text.split('\n'),
-    prose: proseOf(text, model.blanks),
-    ...model,
-  };
+  return withModel({ path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text }, model);
+}
+
+/** What a document is, without its model. */
+type Identity = Pick<Document, 'path' | 'kind' | 'family' | 'feature' | 'text'>;
+
+function withModel(identity: Identity, model: DocumentModel): Document {
+  return { ...identity, lines: identity.text.split('\n'), prose: proseOf(identity.text, model.blanks), ...model };
 }
 
 /** The fields of a {@link Document} that come from its model (and its lines, which only rules read). */
 const MODEL_FIELDS = ['lines', 'prose', 'blanks', 'sections', 'checkboxes', 'tables', 'frontmatter', 'nodes', 'blocks'] as const;
 
 /**
- * A document whose model is unpacked when a rule first reads it: what the document is
- * (path, kind, family, feature, text) is known at once, and a document whose findings a
- * cache gives back is never unpacked. Each field becomes a plain property once read.
+ * How many documents are held unpacked at once: more than the documents of the largest
+ * feature folder of the corpus and the constitutions, which rules read beside a document,
+ * while a large run keeps the rest as packed models (about half the memory).
  */
-function lazyDocument(path: string, text: string, load: () => DocumentModel): Document {
-  const kind = classifyKind(path, text);
-  const document = { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text } as Document;
-  let full: Document | undefined;
-  for (const field of MODEL_FIELDS) {
-    Object.defineProperty(document, field, {
-      configurable: true,
-      enumerable: true,
-      get() {
-        full ??= fromModel(path, text, load());
-        const value = full[field];
-        Object.defineProperty(document, field, { value, writable: true, enumerable: true, configurable: true });
-        return value;
-      },
-    });
+const UNPACKED = 256;
+
+/**
+ * The unpacked views of one run's lazy documents: each view held is released when
+ * {@link UNPACKED} newer ones are, oldest first (a rule reading a field pays one variable
+ * read, not a lookup).
+ */
+class Unpacked {
+  private readonly held: Array<(() => void) | undefined> = [];
+  private next = 0;
+
+  /** Holds a view until enough newer ones are held; `release` drops it. */
+  hold(release: () => void): void {
+    this.held[this.next]?.();
+    this.held[this.next] = release;
+    this.next = (this.next + 1) % UNPACKED;
   }
+}
+
+/**
+ * A document whose model fields are read from its packed model: what the document is
+ * (path, kind, family, feature, text) is known at once; a document whose findings a cache
+ * gives back is never unpacked, and the others are unpacked while rules read them, a
+ * bounded number at a time (see {@link UNPACKED}). `parsed` is its view when it was just parsed.
+ */
+function lazyDocument(path: string, text: string, views: Unpacked, packed: () => PackedModel, parsed?: Document): Document {
+  const kind = classifyKind(path, text);
+  const identity: Identity = { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text };
+  const document = { ...identity } as Document;
+  // Read once: a model store reads its file on each `get`.
+  let model: PackedModel | undefined;
+  let view = parsed;
+  const release = (): void => {
+    view = undefined;
+  };
+  const unpack = (): Document => {
+    const unpacked = withModel(identity, unpackModel((model ??= packed()), text));
+    views.hold(release);
+    return unpacked;
+  };
+  for (const field of MODEL_FIELDS) {
+    Object.defineProperty(document, field, { enumerable: true, get: () => (view ??= unpack())[field] });
+  }
+  if (parsed) views.hold(release);
   return document;
 }
 
 /**
- * A cached model unpacked, or, when the cache lost it after all (a corrupt file), the text
- * parsed again and its model put back, so the cache mends itself. It was parsed from these
- * bytes once (scanned documents are never cached), so it is not pathological.
+ * A cached model, or, when the cache lost it after all (a corrupt file), the text parsed
+ * again and its model put back, so the cache mends itself. It was parsed from these bytes
+ * once (scanned documents are never cached), so it is not pathological.
  */
-function modelFor(cache: ModelCache, key: string, text: string): DocumentModel {
+function modelFor(cache: ModelCache, key: string, text: string): PackedModel {
   const packed = cache.get(key);
-  if (packed) return unpackModel(packed, text);
-  const model = analyse(text);
-  cache.set(key, packModel(model, text));
-  return model;
+  if (packed) return packed;
+  const parsed = packModel(analyse(text), text);
+  cache.set(key, parsed);
+  return parsed;
 }
 
 /** The model part of a document: what a cache keeps. */
