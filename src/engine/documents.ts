@@ -39,8 +39,8 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
     // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
     const skip = oversize ?? (cached || deferred ? undefined : pathologyOf(decoded.text));
     const text = decoded.text;
-    const document = deferred ? lazyDocument(file.path, text, views, () => modelFor(cache!, key, text))
-      : cached ? lazyDocument(file.path, text, views, () => cached)
+    const document = deferred ? lazyDocument(identityOf(file.path, text), views, () => modelFor(cache!, key, text))
+      : cached ? lazyDocument(identityOf(file.path, text), views, () => cached)
         : skip ? undefined : parseOrUndefined({ file, text, unreadable, cache, views });
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
@@ -81,10 +81,11 @@ interface ParseArgs {
 function parseOrUndefined({ file, text, unreadable, cache, views }: ParseArgs): Document | undefined {
   const { path } = file;
   try {
-    const parsed = toParsedDocument(path, text);
-    const packed = packModel(modelOf(parsed), text);
+    const identity = identityOf(path, text);
+    const model = analyse(text);
+    const packed = packModel(model, text);
     if (cache && file.key !== undefined) cache.set(file.key, packed);
-    return lazyDocument(path, text, views, () => packed, parsed);
+    return lazyDocument(identity, views, () => packed, withModel(identity, model));
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
     const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
@@ -95,8 +96,7 @@ function parseOrUndefined({ file, text, unreadable, cache, views }: ParseArgs): 
 
 /** The line-scanned model of a text the parser must not be given. */
 function toScannedDocument(path: string, text: string): Document {
-  const kind = classifyKind(path, text);
-  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text, scanned: true, ...scanLines(text) };
+  return { ...identityOf(path, text), scanned: true, ...scanLines(text) };
 }
 
 /** The documents of each feature folder (`''`: none), in the order given. */
@@ -127,18 +127,18 @@ export function toDocument(path: string, text: string): Document {
 }
 
 function toParsedDocument(path: string, text: string): Document {
-  return fromModel(path, text, analyse(text));
-}
-
-/** A document from its text and a model parsed from that text (now or in an earlier run). */
-function fromModel(path: string, text: string, model: DocumentModel): Document {
-  const kind = classifyKind(path, text);
-  return withModel({ path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text }, model);
+  return withModel(identityOf(path, text), analyse(text));
 }
 
 /** What a document is, without its model. */
 type Identity = Pick<Document, 'path' | 'kind' | 'family' | 'feature' | 'text'>;
 
+function identityOf(path: string, text: string): Identity {
+  const kind = classifyKind(path, text);
+  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text };
+}
+
+/** A document from what it is and a model parsed from its text (now or in an earlier run). */
 function withModel(identity: Identity, model: DocumentModel): Document {
   return { ...identity, lines: identity.text.split('\n'), prose: proseOf(identity.text, model.blanks), ...model };
 }
@@ -176,9 +176,7 @@ class Unpacked {
  * gives back is never unpacked, and the others are unpacked while rules read them, a
  * bounded number at a time (see {@link UNPACKED}). `parsed` is its view when it was just parsed.
  */
-function lazyDocument(path: string, text: string, views: Unpacked, packed: () => PackedModel, parsed?: Document): Document {
-  const kind = classifyKind(path, text);
-  const identity: Identity = { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text };
+function lazyDocument(identity: Identity, views: Unpacked, packed: () => PackedModel, parsed?: Document): Document {
   const document = { ...identity } as Document;
   // Read once: a model store reads its file on each `get`.
   let model: PackedModel | undefined;
@@ -187,7 +185,7 @@ function lazyDocument(path: string, text: string, views: Unpacked, packed: () =>
     view = undefined;
   };
   const unpack = (): Document => {
-    const unpacked = withModel(identity, unpackModel((model ??= packed()), text));
+    const unpacked = withModel(identity, unpackModel((model ??= packed()), identity.text));
     views.hold(release);
     return unpacked;
   };
@@ -209,12 +207,6 @@ function modelFor(cache: ModelCache, key: string, text: string): PackedModel {
   const parsed = packModel(analyse(text), text);
   cache.set(key, parsed);
   return parsed;
-}
-
-/** The model part of a document: what a cache keeps. */
-function modelOf(document: Document): DocumentModel {
-  const { blanks, sections, checkboxes, tables, frontmatter, nodes, blocks } = document;
-  return { blanks, sections, checkboxes, tables, ...(frontmatter ? { frontmatter } : {}), nodes, blocks };
 }
 
 /**
