@@ -120,11 +120,19 @@ function keptCoverage(scopes: ScopeKeys, cache: FindingCache): CoverageSource {
     const key = scopes.feature(feature);
     if (key === undefined) return compute();
     const value = cache.get(key);
-    if (value !== undefined && typeof value === 'object') return value === null ? undefined : (value as FeatureCoverage);
+    // What evaluate wrote: a feature's coverage, or null for none; anything else is worked out again.
+    if (value === null) return undefined;
+    if (isCoverage(value)) return value;
     const coverage = compute();
     cache.set(key, coverage ?? null);
     return coverage;
   };
+}
+
+function isCoverage(value: unknown): value is FeatureCoverage {
+  if (value === null || typeof value !== 'object') return false;
+  const { feature, spec, tasks, rows } = value as Partial<FeatureCoverage>;
+  return typeof feature === 'string' && typeof spec === 'string' && typeof tasks === 'string' && Array.isArray(rows);
 }
 
 interface RunArgs {
