@@ -31,6 +31,7 @@ interface ScopeInput {
 export function scopeKeys({ files, documents, byFeature, config, rules, paths, base }: ScopeInput): ScopeKeys {
   const keys = new Map<string, string>();
   for (const file of files) if (file.key !== undefined) keys.set(file.path, file.key);
+  const byPath = new Map(documents.map((document) => [document.path, document]));
   const sorted = [...documents].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const run = digest([
     `model ${MODEL_VERSION}`,
@@ -52,7 +53,7 @@ export function scopeKeys({ files, documents, byFeature, config, rules, paths, b
   return {
     document(path) {
       const key = keys.get(path);
-      const document = byPath(documents, path);
+      const document = byPath.get(path);
       if (key === undefined || document === undefined) return undefined;
       const members = document.feature === '' ? [document] : (byFeature.get(document.feature) ?? [document]);
       const feature = featureDigest(document.feature === '' ? `\u0000${path}` : document.feature, members);
@@ -64,16 +65,6 @@ export function scopeKeys({ files, documents, byFeature, config, rules, paths, b
       return own === undefined ? undefined : `coverage:${run}:${own}`;
     },
   };
-}
-
-const indexes = new WeakMap<readonly Document[], Map<string, Document>>();
-function byPath(documents: readonly Document[], path: string): Document | undefined {
-  let index = indexes.get(documents);
-  if (!index) {
-    index = new Map(documents.map((document) => [document.path, document]));
-    indexes.set(documents, index);
-  }
-  return index.get(path);
 }
 
 /**
