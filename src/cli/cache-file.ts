@@ -40,7 +40,12 @@ export function readCacheFile(file: string, kind: string): unknown {
 
 /** Writes a cache file atomically: a temporary file next to it, then a rename over it. */
 export function writeCacheFile(file: string, kind: string, payload: unknown): void {
-  const body = Buffer.from(JSON.stringify(payload), 'utf8');
+  writeCacheJson(file, kind, JSON.stringify(payload));
+}
+
+/** {@link writeCacheFile} for a payload already serialised as JSON. */
+export function writeCacheJson(file: string, kind: string, json: string): void {
+  const body = Buffer.from(json, 'utf8');
   const header: Header = { cache: kind, specgate: readVersion(), model: MODEL_VERSION, sha256: contentKey(body), bytes: body.byteLength };
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

@@ -1,5 +1,5 @@
 import { Piscina } from 'piscina';
-import type { Config, PackedModel, SourceFile } from '../engine/index.js';
+import type { Config, SourceFile } from '../engine/index.js';
 import type { ParseTask } from './parse-worker.js';
 
 // From TypeScript sources (jest, tsx) the worker is a .ts file: a bootstrap registers tsx first.
@@ -23,8 +23,8 @@ export interface ParseRequest {
   config: Config;
 }
 
-/** Parses the files in `threads` worker threads; returns the models by key (files the engine would not parse are left out). */
-export async function parseInWorkers(requests: readonly ParseRequest[], threads: number): Promise<Map<string, PackedModel>> {
+/** Parses the files in `threads` worker threads; returns the models' JSON text by key (files the engine would not parse are left out). */
+export async function parseInWorkers(requests: readonly ParseRequest[], threads: number): Promise<Map<string, string>> {
   const pool = new Piscina({
     filename: WORKER,
     minThreads: threads,
@@ -33,12 +33,12 @@ export async function parseInWorkers(requests: readonly ParseRequest[], threads:
     // The parent's flags (jest's, tsx's preloads) are not the worker's business.
     ...(fromSources ? { execArgv: [] } : {}),
   });
-  const models = new Map<string, PackedModel>();
+  const models = new Map<string, string>();
   try {
     const batches = toBatches(requests);
     await Promise.all(batches.map(async (batch) => {
       const task: ParseTask = { files: batch.map((request) => request.file), config: batch[0]!.config };
-      const results = (await pool.run(task, { name: 'parse' })) as Array<PackedModel | null>;
+      const results = (await pool.run(task, { name: 'parse' })) as Array<string | null>;
       for (const [i, model] of results.entries()) if (model) models.set(batch[i]!.file.key, model);
     }));
   } finally {

@@ -1,4 +1,4 @@
-import { buildModel, type Config, type PackedModel, type SourceFile } from '../engine/index.js';
+import { buildModel, type Config, type SourceFile } from '../engine/index.js';
 
 /** A batch of files to parse with the config that decides which the engine would parse. */
 export interface ParseTask {
@@ -6,7 +6,14 @@ export interface ParseTask {
   config: Config;
 }
 
-/** The model of each file of the batch, in order; null where the engine would not parse it. */
-export function parse({ files, config }: ParseTask): Array<PackedModel | null> {
-  return files.map((file) => buildModel(file, config) ?? null);
+/**
+ * The model of each file of the batch as JSON text, in order; null where the engine would
+ * not parse it. Text crosses to the main thread as one copy, where a model's objects would
+ * be cloned one by one, and the main thread keeps it as text until a rule reads it.
+ */
+export function parse({ files, config }: ParseTask): Array<string | null> {
+  return files.map((file) => {
+    const model = buildModel(file, config);
+    return model === undefined ? null : JSON.stringify(model);
+  });
 }

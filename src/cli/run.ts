@@ -44,7 +44,7 @@ export async function runCommand(command: Command, io: CliIo): Promise<number> {
     const threads = threadsFor(command.concurrency ?? 'auto', misses.length);
     if (threads > 0) {
       const { parseInWorkers } = await import('./parse-pool.js');
-      for (const [key, model] of await parseInWorkers(misses, threads)) store.set(key, model);
+      for (const [key, json] of await parseInWorkers(misses, threads)) store.setJson(key, json);
     }
     return finish({ command, io, plan, store });
   } catch (error) {

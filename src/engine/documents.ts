@@ -84,8 +84,14 @@ function parseOrUndefined({ file, text, unreadable, cache, views }: ParseArgs): 
     const identity = identityOf(path, text);
     const model = analyse(text);
     const packed = packModel(model, text);
-    if (cache && file.key !== undefined) cache.set(file.key, packed);
-    return lazyDocument(identity, views, () => packed, withModel(identity, model));
+    const key = file.key;
+    if (cache && key !== undefined) {
+      cache.set(key, packed);
+      return lazyDocument(identity, views, () => modelFor(cache, key, text), withModel(identity, model));
+    }
+    // Without a cache the document keeps its model as JSON text, a fraction of the objects' memory.
+    const json = JSON.stringify(packed);
+    return lazyDocument(identity, views, () => JSON.parse(json) as PackedModel, withModel(identity, model));
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
     const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
@@ -174,18 +180,18 @@ class Unpacked {
  * A document whose model fields are read from its packed model: what the document is
  * (path, kind, family, feature, text) is known at once; a document whose findings a cache
  * gives back is never unpacked, and the others are unpacked while rules read them, a
- * bounded number at a time (see {@link UNPACKED}). `parsed` is its view when it was just parsed.
+ * bounded number at a time (see {@link UNPACKED}). `packed` gives the packed model each time
+ * the document is unpacked, so a released view keeps nothing of it; `parsed` is its view
+ * when it was just parsed.
  */
 function lazyDocument(identity: Identity, views: Unpacked, packed: () => PackedModel, parsed?: Document): Document {
   const document = { ...identity } as Document;
-  // Read once: a model store reads its file on each `get`.
-  let model: PackedModel | undefined;
   let view = parsed;
   const release = (): void => {
     view = undefined;
   };
   const unpack = (): Document => {
-    const unpacked = withModel(identity, unpackModel((model ??= packed()), identity.text));
+    const unpacked = withModel(identity, unpackModel(packed(), identity.text));
     views.hold(release);
     return unpacked;
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { defaultConfig, evaluate, toDocument, type Finding, type Report } from '../../src/engine/index.js';
+import { defaultConfig, evaluate, toDocument, type Finding, type ModelCache, type PackedModel, type Report } from '../../src/engine/index.js';
 import { loadDocuments } from '../../src/engine/documents.js';
 
 // More documents than the run holds unpacked at once (documents.ts), so early ones are released and read again.
@@ -25,6 +25,30 @@ describe('documents kept packed', () => {
       expect({ lines: document.lines, prose: document.prose, sections: document.sections, checkboxes: document.checkboxes, nodes: document.nodes, blocks: document.blocks })
         .toEqual({ lines: alone.lines, prose: alone.prose, sections: alone.sections, checkboxes: alone.checkboxes, nodes: alone.nodes, blocks: alone.blocks });
     }
+  });
+
+  it('reads a released document again from the model cache, which the document does not hold', () => {
+    const input = files().map((file, i) => ({ ...file, key: `k${i}` }));
+    const kept = new Map<string, string>();
+    let reads = 0;
+    const cache: ModelCache = {
+      get: (key) => {
+        reads++;
+        const json = kept.get(key);
+        return json === undefined ? undefined : (JSON.parse(json) as PackedModel);
+      },
+      set: (key, model) => void kept.set(key, JSON.stringify(model)),
+      has: (key) => kept.has(key),
+    };
+    const { documents } = loadDocuments(input, defaultConfig(), cache);
+    expect(kept.size).toBe(input.length);
+    for (const document of documents) expect(document.sections.length).toBeGreaterThan(0);
+    for (const [i, document] of documents.entries()) {
+      const alone = toDocument(input[i]!.path, input[i]!.content);
+      expect({ sections: document.sections, checkboxes: document.checkboxes, nodes: document.nodes }).toEqual({ sections: alone.sections, checkboxes: alone.checkboxes, nodes: alone.nodes });
+    }
+    // Parsed views were released: reading the documents again went back to the cache.
+    expect(reads).toBeGreaterThan(input.length);
   });
 
   it('finds in a large run what it finds in each feature checked alone', () => {
