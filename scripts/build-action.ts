@@ -6,7 +6,6 @@
  * rebuilds into a temporary folder and fails when the committed bundle differs.
  */
 import { build, type Metafile, type Plugin } from 'esbuild';
-import { createRequire } from 'node:module';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,18 +62,17 @@ export function renderLicenses(root: string, folders: readonly string[]): string
 }
 
 const UNDICI_FETCH = join(ROOT, 'src/action/undici-fetch.ts');
-const requireFromRoot = createRequire(join(ROOT, 'package.json'));
 
 /**
- * Keeps out of the start-up path what the Action does not run: `undici` (a third of the
- * bundle, imported by @actions/* for `fetch` and `ProxyAgent`) becomes src/action/undici-fetch.ts
- * over Node's global `fetch`, which loads the real undici, as a separate chunk, only behind a
- * proxy; zod's locales become English only (its default, the only one the Action uses).
+ * Keeps out of the bundle what the Action does not need: `undici` (a third of the bundle,
+ * imported by @actions/* for `fetch` and `ProxyAgent`) becomes src/action/undici-fetch.ts
+ * over Node 24's global `fetch` and built-in proxy support; zod's locales become English
+ * only (its default, the only one the Action uses).
  */
 const trim: Plugin = {
   name: 'specgate-trim',
   setup(build) {
-    build.onResolve({ filter: /^undici$/ }, (args) => ({ path: args.importer === UNDICI_FETCH ? requireFromRoot.resolve('undici') : UNDICI_FETCH }));
+    build.onResolve({ filter: /^undici$/ }, () => ({ path: UNDICI_FETCH }));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};\n`, resolveDir: dirname(args.path), loader: 'js' }));
   },

@@ -23,6 +23,8 @@ export interface RunOptions {
   apiUrl?: string;
   repository?: string;
   env?: Record<string, string>;
+  /** The node binary to run the bundle with (default: this process's). */
+  node?: string;
 }
 
 // SPECGATE_ACTION_DIST points at a bundle built elsewhere (checking changes before dist/ is rebuilt).
@@ -58,7 +60,7 @@ export async function runAction(options: RunOptions): Promise<ActionRun> {
     ...options.env,
   };
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-    execFile(process.execPath, [DIST], { env, cwd: process.cwd(), timeout: 30_000 }, (error, out, err) => {
+    execFile(options.node ?? process.execPath, [DIST], { env, cwd: process.cwd(), timeout: 30_000 }, (error, out, err) => {
       done({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout: out, stderr: err });
     });
   });
