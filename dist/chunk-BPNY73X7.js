@@ -1,6 +1,0 @@
-import { createRequire as __specgateCreateRequire } from 'node:module';
-const require = __specgateCreateRequire(import.meta.url);
-import{a as c}from"./chunk-SXW2F3C5.js";import{k as f,o as p}from"./chunk-XGSVRUXL.js";import{e as u,f as a,g as r,u as o}from"./chunk-ILQSUYAW.js";import{a as n,d as s}from"./chunk-RSDFCG4E.js";import{a as t}from"./chunk-RLDMLKNB.js";async function k(){try{let e=c();p(process.env.GITHUB_EVENT_NAME,e.path),e.path!==void 0?await(await import("./chunk-F5RB467F.js")).gateWorkspace({...e,path:e.path}):await(await import("./chunk-TR6RZBY6.js")).dispatchEvent(e)}catch(e){if(e instanceof n||e instanceof f){e instanceof s&&await m(e),r(`${e.message}. ${e.fix}`);return}let i=e?.status;if(typeof i=="number"){r(`GitHub answered HTTP ${i}: ${e.message}. Check the \`token\` input and the workflow's \`permissions:\` (contents: read, pull-requests: read).`);return}r(e instanceof Error?e.stack??e.message:String(e))}}t(k,"run");async function m(e){a("conclusion","failure"),a("findings","0"),process.env.GITHUB_STEP_SUMMARY&&await u.addHeading("specgate: invalid configuration",2).addRaw(`${o(e.message,{max:2e3})}.
-
-${o(e.fix,{max:2e3})}
-`,!0).write()}t(m,"reportInvalidConfig");export{k as run};
