@@ -1,6 +1,0 @@
-import { createRequire as __specgateCreateRequire } from 'node:module';
-const require = __specgateCreateRequire(import.meta.url);
-import{a as c}from"./chunk-JBKJYKZX.js";import{k as f,o as p}from"./chunk-GE4TZZJO.js";import{e as u,f as a,g as r,u as o}from"./chunk-H5P5C45S.js";import{a as t,h as n,k as s,l as m}from"./chunk-N7Q4VIDV.js";m();async function v(){try{let e=c();p(process.env.GITHUB_EVENT_NAME,e.path),e.path!==void 0?await(await import("./chunk-QTFZHY7S.js")).gateWorkspace({...e,path:e.path}):await(await import("./chunk-3C7NWJDD.js")).dispatchEvent(e)}catch(e){if(e instanceof n||e instanceof f){e instanceof s&&await d(e),r(`${e.message}. ${e.fix}`);return}let i=e?.status;if(typeof i=="number"){r(`GitHub answered HTTP ${i}: ${e.message}. Check the \`token\` input and the workflow's \`permissions:\` (contents: read, pull-requests: read).`);return}r(e instanceof Error?e.stack??e.message:String(e))}}t(v,"run");async function d(e){a("conclusion","failure"),a("findings","0"),process.env.GITHUB_STEP_SUMMARY&&await u.addHeading("specgate: invalid configuration",2).addRaw(`${o(e.message,{max:2e3})}.
-
-${o(e.fix,{max:2e3})}
-`,!0).write()}t(d,"reportInvalidConfig");export{v as run};
