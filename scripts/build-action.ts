@@ -68,7 +68,7 @@ const UNDICI_FETCH = join(ROOT, 'src/action/undici-fetch.ts');
  * Keeps out of the bundle what the Action does not need: `undici` (a third of the bundle,
  * imported by @actions/* for `fetch` and `ProxyAgent`) becomes src/action/undici-fetch.ts
  * over Node 24's global `fetch` and built-in proxy support; zod's locales become English
- * only (its default, the only one the Action uses).
+ * only (its default, the only one the Action uses); Octokit's REST method table goes.
  */
 const BUILTIN = new RegExp(`^(?:node:)?(?:${builtinModules.filter((name) => name !== 'module').map((name) => name.replace(/[/]/g, '\\/')).join('|')})$`);
 
@@ -90,6 +90,10 @@ const trim: Plugin = {
   name: 'specgate-trim',
   setup(build) {
     build.onResolve({ filter: /^undici$/ }, () => ({ path: UNDICI_FETCH }));
+    // The Action calls `octokit.request` and `octokit.graphql` only (src/github/client.ts): the
+    // `octokit.rest.*` methods @actions/github adds (GitHub's whole route table) are left out.
+    build.onResolve({ filter: /^@octokit\/plugin-rest-endpoint-methods$/ }, () => ({ path: 'rest-endpoint-methods', namespace: 'specgate-none' }));
+    build.onLoad({ filter: /.*/, namespace: 'specgate-none' }, () => ({ contents: 'export function restEndpointMethods() { return {}; }\n', loader: 'js' }));
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) => (/node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: join(args.resolveDir, '../locales/en.js'), namespace: 'zod-locales' } : undefined));
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({ contents: `export { default as en } from ${JSON.stringify(args.path)};\n`, resolveDir: dirname(args.path), loader: 'js' }));
   },

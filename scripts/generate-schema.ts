@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { configSchema, rules } from '../src/engine/index.js';
 
 /** Where the committed schema lives; editors pick it up through `# yaml-language-server: $schema=`. */

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { Document, Family, GateId, Kind, RawFinding, Severity } from './types.js';
 
 /** Everything a rule may read, and the one way it may speak. */
@@ -21,7 +21,7 @@ export interface RuleContext<Options> {
   report(finding: RawFinding): void;
 }
 
-export interface RuleMeta<Schema extends z.ZodType> {
+export interface RuleMeta<Schema extends z.ZodMiniType> {
   /** Kebab-case id; equals the file name and the docs page name. */
   id: string;
   gate: GateId;
@@ -63,13 +63,13 @@ export interface RuleMeta<Schema extends z.ZodType> {
   scope?: 'document' | 'run';
 }
 
-export interface Rule<Schema extends z.ZodType = z.ZodType> {
+export interface Rule<Schema extends z.ZodMiniType = z.ZodMiniType> {
   meta: RuleMeta<Schema>;
   check(context: RuleContext<z.infer<Schema>>): void;
 }
 
 /** Declares a rule; the identity function that gives `check` its option types. */
-export function defineRule<Schema extends z.ZodType>(rule: Rule<Schema>): Rule<Schema> {
+export function defineRule<Schema extends z.ZodMiniType>(rule: Rule<Schema>): Rule<Schema> {
   return rule;
 }
 

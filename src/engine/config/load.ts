@@ -5,7 +5,7 @@ interface Source {
   doc: YamlDocument;
   text: string;
 }
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { rules as registry } from '../rules/index.js';
 import { checkConfigSize } from './config-size.js';
 import { CONFIG_LIMITS, configSchema, type Config } from './schema.js';

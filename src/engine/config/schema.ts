@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { FAMILIES } from '../types.js';
 
 /** Folders whose markdown is gated unless the config names others: spec-kit's, Spec Kitty's, Kiro's and OpenSpec's. */
@@ -62,55 +63,56 @@ export const CONFIG_LIMITS = {
   maxFileSize: 10 * 1024 * 1024,
 } as const;
 
-const glob = z.string().min(1).max(CONFIG_LIMITS.globLength);
-const globs = (max: number) => z.array(glob).max(max);
+// zod/mini loads no messages of its own; config errors quote zod's English ones.
+z.config(en());
+
+const glob = z.string().check(z.minLength(1), z.maxLength(CONFIG_LIMITS.globLength));
+const globs = (max: number) => z.array(glob).check(z.maxLength(max));
 
 const severity = z.enum(['error', 'warning', 'notice', 'off']);
 
 const ruleSetting = z.union([
   severity,
-  z
-    .object({
-      severity: severity.optional(),
-      options: z.record(z.string(), z.unknown()).optional(),
-    })
-    .strict(),
+  z.strictObject({
+    severity: z.optional(severity),
+    options: z.optional(z.record(z.string(), z.unknown())),
+  }),
 ]);
 
 const rules = z.record(z.string(), ruleSetting);
 
 const preset = z.enum(['auto', ...FAMILIES]);
 
-const override = z
-  .object({
-    files: globs(CONFIG_LIMITS.overrideFiles).min(1),
-    preset: preset.optional(),
-    rules: rules.optional(),
-  })
-  .strict();
+const override = z.strictObject({
+  files: globs(CONFIG_LIMITS.overrideFiles).check(z.minLength(1)),
+  preset: z.optional(preset),
+  rules: z.optional(rules),
+});
 
-const clarificationIssues = z
-  .object({
-    mode: z.enum(['on-open', 'command', 'off']).default('on-open'),
-    'max-per-pr': z.number().int().min(0).max(100).default(10),
-    labels: z.array(z.string().min(1).max(CONFIG_LIMITS.labelLength)).max(CONFIG_LIMITS.labels).default(['specgate', 'needs-clarification']),
-  })
-  .strict();
+const clarificationIssues = z.strictObject({
+  mode: z._default(z.enum(['on-open', 'command', 'off']), 'on-open'),
+  'max-per-pr': z._default(z.int().check(z.minimum(0), z.maximum(100)), 10),
+  labels: z._default(z.array(z.string().check(z.minLength(1), z.maxLength(CONFIG_LIMITS.labelLength))).check(z.maxLength(CONFIG_LIMITS.labels)), ['specgate', 'needs-clarification']),
+});
+
+/** A schema with its description for the JSON Schema (`npm run schema`). */
+function described<Schema extends z.ZodMiniType>(schema: Schema, description: string): Schema {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
 
 /** `.github/specgate.yml`. Every key is optional; an empty file is a valid config. */
-export const configSchema = z
-  .object({
-    roots: globs(CONFIG_LIMITS.roots).default(DEFAULT_ROOTS).describe('Folders whose markdown documents are gated.'),
-    exclude: globs(CONFIG_LIMITS.exclude).default([]).describe('Globs skipped in addition to the built-in template and agent folders.'),
-    constitution: globs(CONFIG_LIMITS.constitution).default(DEFAULT_CONSTITUTION).describe('Candidate paths of the project constitution; the first that exists is used.'),
-    preset: preset.default('auto').describe('Rule preset: `auto` picks one per document from its detected family.'),
-    'fail-on': z.enum(['error', 'warning']).default('error').describe('Lowest severity that fails a gate.'),
-    'max-file-size': z.number().int().positive().max(CONFIG_LIMITS.maxFileSize).default(1_048_576).describe('Documents larger than this many bytes fail `completeness` and are only scanned line by line for markers, checkboxes and ids.'),
-    rules: rules.default({}).describe('Per-rule severity (`error`, `warning`, `notice`, `off`) or `{ severity, options }`.'),
-    overrides: z.array(override).max(CONFIG_LIMITS.overrides).default([]).describe('Per-path presets and rule settings, applied in order (monorepos).'),
-    'clarification-issues': clarificationIssues.default({ mode: 'on-open', 'max-per-pr': 10, labels: ['specgate', 'needs-clarification'] }).describe('How the App and the Action keep one issue per open clarification.'),
-  })
-  .strict();
+export const configSchema = z.strictObject({
+  roots: described(z._default(globs(CONFIG_LIMITS.roots), DEFAULT_ROOTS), 'Folders whose markdown documents are gated.'),
+  exclude: described(z._default(globs(CONFIG_LIMITS.exclude), []), 'Globs skipped in addition to the built-in template and agent folders.'),
+  constitution: described(z._default(globs(CONFIG_LIMITS.constitution), DEFAULT_CONSTITUTION), 'Candidate paths of the project constitution; the first that exists is used.'),
+  preset: described(z._default(preset, 'auto'), 'Rule preset: `auto` picks one per document from its detected family.'),
+  'fail-on': described(z._default(z.enum(['error', 'warning']), 'error'), 'Lowest severity that fails a gate.'),
+  'max-file-size': described(z._default(z.int().check(z.positive(), z.maximum(CONFIG_LIMITS.maxFileSize)), 1_048_576), 'Documents larger than this many bytes fail `completeness` and are only scanned line by line for markers, checkboxes and ids.'),
+  rules: described(z._default(rules, {}), 'Per-rule severity (`error`, `warning`, `notice`, `off`) or `{ severity, options }`.'),
+  overrides: described(z._default(z.array(override).check(z.maxLength(CONFIG_LIMITS.overrides)), []), 'Per-path presets and rule settings, applied in order (monorepos).'),
+  'clarification-issues': described(z._default(clarificationIssues, { mode: 'on-open', 'max-per-pr': 10, labels: ['specgate', 'needs-clarification'] }), 'How the App and the Action keep one issue per open clarification.'),
+});
 
 export type Config = z.infer<typeof configSchema>;
 export type RuleSetting = z.infer<typeof ruleSetting>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
 import type { Section } from '../../types.js';
@@ -25,9 +25,7 @@ export default defineRule({
     description: 'A plan that declares itself complete has every box checked in its Success Criteria, Definition of Done and similar sections.',
     kinds: ['plan'],
     severity: 'error',
-    options: z
-      .object({ sections: z.array(z.string().min(1)).default(DONE_SECTIONS) })
-      .strict(),
+    options: z.strictObject({ sections: z._default(z.array(z.string().check(z.minLength(1))), DONE_SECTIONS) }),
   },
   check({ document, options, report }) {
     const declaration = declaredComplete(document);

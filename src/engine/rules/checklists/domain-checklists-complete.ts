@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { openItemFindings } from './checklist-summary.js';
 import { isGateChecklist } from './gate-checklist.js';
@@ -15,9 +15,7 @@ export default defineRule({
     description: 'Domain checklists (every checklist except the gate checklists) have every item checked.',
     kinds: ['checklist'],
     severity: 'warning',
-    options: z
-      .object({ skip: z.array(z.string().min(1)).default(GATE_CHECKLISTS) })
-      .strict(),
+    options: z.strictObject({ skip: z._default(z.array(z.string().check(z.minLength(1))), GATE_CHECKLISTS) }),
   },
   check({ document, options, report }) {
     if (isGateChecklist(document, options.skip)) return;

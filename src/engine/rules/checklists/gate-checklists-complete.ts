@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { openItemFindings } from './checklist-summary.js';
 import { isGateChecklist } from './gate-checklist.js';
@@ -21,9 +21,7 @@ export default defineRule({
     description: 'Gate checklists (`requirements.md`, `PlanQualityGate.md`) have every item checked.',
     kinds: ['checklist'],
     severity: 'error',
-    options: z
-      .object({ names: z.array(z.string().min(1)).default(GATE_CHECKLISTS) })
-      .strict(),
+    options: z.strictObject({ names: z._default(z.array(z.string().check(z.minLength(1))), GATE_CHECKLISTS) }),
   },
   check({ document, options, report }) {
     if (!isGateChecklist(document, options.names)) return;

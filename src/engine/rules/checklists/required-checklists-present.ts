@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 
 /**
@@ -13,9 +13,7 @@ export default defineRule({
     description: 'The checklist files a family requires exist in the plan\'s feature folder.',
     kinds: ['plan'],
     severity: 'error',
-    options: z
-      .object({ files: z.array(z.string().min(1)).default([]) })
-      .strict(),
+    options: z.strictObject({ files: z._default(z.array(z.string().check(z.minLength(1))), []) }),
   },
   check({ document, all, tree, options, report }) {
     if (document.feature === '' || options.files.length === 0) return;

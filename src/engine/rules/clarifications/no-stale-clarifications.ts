@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
 import { findStaleClarificationMarkers } from './find-clarification-markers.js';
@@ -17,7 +17,7 @@ export default defineRule({
     description: 'No `[NEEDS CLARIFICATION: …]` marker is left behind once its question is answered under `## Clarifications`.',
     kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist', 'proposal'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     for (const marker of findStaleClarificationMarkers(document)) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
 import { findClarificationMarkers, type ClarificationMarker } from './find-clarification-markers.js';
@@ -19,7 +19,7 @@ export default defineRule({
     description: 'Documents hold no unresolved `[NEEDS CLARIFICATION: …]` markers.',
     kinds: ['spec', 'plan', 'tasks', 'research', 'data-model', 'quickstart', 'contract', 'checklist', 'proposal'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     // A plan's Technical Context questions are answered by Phase 0 in `research.md`.

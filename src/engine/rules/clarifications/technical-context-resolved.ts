@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { findClarificationMarkers, findStaleClarificationMarkers } from './find-clarification-markers.js';
 import { researchResolvedLines, technicalContextSections } from './research-resolved.js';
@@ -23,7 +23,7 @@ export default defineRule({
     description: 'The plan\'s Technical Context has no field left at `NEEDS CLARIFICATION`.',
     kinds: ['plan'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     // It names the field and why it matters; the generic placeholder rules say less about the same value.
     supersedes: ['no-template-residue', 'no-placeholder-values'],
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { KINDS } from '../../types.js';
 import { brokenFences, type BrokenFence } from './fences.js';
@@ -17,7 +17,7 @@ export default defineRule({
     description: 'Every code fence closes, and a fence nested in another is shorter than it.',
     kinds: KINDS,
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     for (const fence of brokenFences(document)) if (!fence.follows) report({ line: fence.line, endLine: fence.endLine, message: describe(fence) });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 
 // Instructions the templates hide in HTML comments for the author to act on and delete.
@@ -19,7 +19,7 @@ export default defineRule({
     description: 'Documents hold no template instruction comments (`ACTION REQUIRED`, `SAMPLE TASKS`).',
     kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'proposal', 'other'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     residue: true,
   },
   check({ document, report }) {

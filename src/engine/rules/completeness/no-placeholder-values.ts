@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
 import type { Document } from '../../types.js';
@@ -48,7 +48,7 @@ export default defineRule({
     description: 'No table cell, list item, paragraph or labelled field is left as a bracketed template placeholder.',
     kinds: ['spec', 'plan', 'tasks', 'research', 'data-model'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     residue: true,
   },
   check({ document, report }) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
 import type { Document } from '../../types.js';
@@ -48,7 +48,7 @@ export default defineRule({
     description: 'Documents hold no spec-kit template placeholders or unused option blocks.',
     kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'proposal', 'other'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     residue: true,
   },
   check({ document, report }) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { proseMatches } from './residue-scope.js';
 
@@ -14,7 +14,7 @@ export default defineRule({
     description: 'Documents hold no `TODO:` notes, `TKTK` or `???` markers in their prose.',
     kinds: ['spec', 'plan', 'tasks', 'checklist', 'research', 'data-model', 'quickstart', 'contract', 'proposal', 'other'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     for (const match of proseMatches(document, MARKERS)) {

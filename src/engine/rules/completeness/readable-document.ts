@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 
 /**
@@ -15,7 +15,7 @@ export default defineRule({
     description: 'Gated documents can be fully checked: UTF-8 text under the configured size limit that the markdown parser can take in bounded time.',
     kinds: [],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check() {
     // The engine reports this rule's findings while decoding; there is nothing to check on a parsed document.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { Document, Section } from '../../types.js';
 import { ITEM_HEADINGS, normaliseTitle, requiredSectionsOf, titleMatches } from './required-sections.js';
@@ -15,9 +15,7 @@ export default defineRule({
     description: 'Specs and plans have the sections their template requires, each with content.',
     kinds: ['spec', 'plan'],
     severity: 'warning',
-    options: z
-      .object({ sections: z.array(z.string().min(1)).optional() })
-      .strict(),
+    options: z.strictObject({ sections: z.optional(z.array(z.string().check(z.minLength(1)))) }),
   },
   check({ document, options, report }) {
     const required = options.sections ?? requiredSectionsOf(document.kind, document.family, document.text);

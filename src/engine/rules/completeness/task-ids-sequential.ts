@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { definedTasks, intervalsHold, intervalsMeet, mentionedNumbers, numberIntervals, type Mentions } from './task-phases.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
     description: 'Task ids run without gaps, or the missing ids are marked as removed.',
     kinds: ['tasks'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const tasks = definedTasks(document).filter((task) => !task.sub);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 
 // spec-kit: `- [ ] T001 [P] [US1] Description`. The parser has already removed the box and bold.
@@ -16,7 +16,7 @@ export default defineRule({
     description: 'Task lines read `- [ ] T001 [P] [US1] Description`, labels in either order.',
     kinds: ['tasks'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const short: Array<{ id: string; line: number }> = [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { checkboxesByLine, listRuns, taskBlocks, taskLines } from './task-phases.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     description: 'Items of a task list carry both a checkbox and a task id.',
     kinds: ['tasks'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const boxes = checkboxesByLine(document);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule, type Rule } from '../../rule.js';
 import type { Document, Kind } from '../../types.js';
 import technicalContextResolved from '../clarifications/technical-context-resolved.js';
@@ -34,16 +34,14 @@ const TEMPLATES_OF: Partial<Record<Kind, Array<[TemplateName, string]>>> = {
 const TEMPLATES = new Map(Object.entries(TEMPLATE_LINES).map(([name, lines]) => [name, new Set<string>(lines)]));
 const FIRST_LINES = 5;
 
-const options = z
-  .object({
+const options = z.strictObject({
     /** Fewer leftovers than this never make a document an unfilled template. */
-    'min-leftovers': z.number().int().min(1).default(3),
+    'min-leftovers': z._default(z.int().check(z.minimum(1)), 3),
     /** Share of the document's text lines that are the template's own lines, word for word. */
-    'template-share': z.number().min(0).max(1).default(0.85),
+    'template-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.85),
     /** Share of the document's non-blank lines holding a leftover (any language, any template). */
-    'leftover-share': z.number().min(0).max(1).default(0.3),
-  })
-  .strict();
+    'leftover-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.3),
+  });
 
 /**
  * A document that is still mostly its template (a spec-kit template copied and never

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { idDefinitions } from './id-definitions.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
     description: 'Task, checklist, requirement and success-criterion ids are defined once per document.',
     kinds: ['spec', 'tasks', 'checklist', 'plan'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const first = new Map<string, number>();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { KINDS } from '../../types.js';
 
@@ -14,7 +14,7 @@ export default defineRule({
     description: 'Inline suppression comments give a reason and name known rules.',
     kinds: KINDS,
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check() {
     // The engine reports this rule's findings while applying the suppressions (src/engine/suppress.ts).

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { baseName, featureName, type FeatureName } from './feature-folders.js';
 import { HEAD_LINES } from './plan-spec-link-resolves.js';
@@ -32,7 +32,7 @@ export default defineRule({
     description: 'The branch a spec or plan header names matches its feature folder.',
     kinds: ['spec', 'plan'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const folderName = baseName(document.feature);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { checkedClaims, describeMarkers, specWithOpenMarkers } from './claims.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
     description: 'A plan does not claim all clarifications resolved while its spec still has open markers.',
     kinds: ['plan'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     const open = specWithOpenMarkers(feature);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule, oncePerPaths } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { taskItems } from './trace.js';
@@ -145,7 +145,7 @@ export default defineRule({
     description: 'Files named by tasks marked done exist in the repository (when their folder does).',
     kinds: ['tasks'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, tree, report }) {
     if (!tree || tree.size === 0) return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { hasSourceFiles, missingDonePaths } from './done-task-files-exist.js';
 
@@ -15,7 +15,7 @@ export default defineRule({
     description: 'In a repository with source files, files named by tasks marked done exist even when their folder is missing too.',
     kinds: ['tasks'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, tree, report }) {
     if (!tree || tree.size === 0 || !hasSourceFiles(tree)) return;

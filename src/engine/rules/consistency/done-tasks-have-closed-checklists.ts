@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { openItemFindings } from '../checklists/checklist-summary.js';
 import { implementationStarted } from '../checklists/feature-stage.js';
@@ -22,7 +22,7 @@ export default defineRule({
     kinds: ['checklist'],
     severity: 'error',
     supersedes: ['domain-checklists-complete'],
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     if (document.feature === '' || !document.path.split('/').slice(0, -1).includes('checklists')) return;

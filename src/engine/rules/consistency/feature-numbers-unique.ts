@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule, oncePer } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { baseName, featureName, parentOf } from './feature-folders.js';
@@ -36,7 +36,7 @@ export default defineRule({
     description: 'No two feature folders in one specs folder share a number.',
     kinds: ['spec', 'plan', 'tasks'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, all, tree, report }) {
     const own = featureName(baseName(document.feature));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { requirementDefinitions, type Requirement } from './trace.js';
 
@@ -35,7 +35,7 @@ export default defineRule({
     description: 'Requirements and success criteria of a spec are not duplicates of each other.',
     kinds: ['spec'],
     severity: 'warning',
-    options: z.object({ threshold: z.number().min(0.5).max(1).default(1) }).strict(),
+    options: z.strictObject({ threshold: z._default(z.number().check(z.minimum(0.5), z.maximum(1)), 1) }),
   },
   check({ document, options, report }) {
     const seen: Array<{ requirement: Requirement; set: Set<string>; joined: string }> = [];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule, oncePerPaths } from '../../rule.js';
 import { KINDS, type Document } from '../../types.js';
 import { matchList } from '../../markdown/matches.js';
@@ -63,7 +63,7 @@ export default defineRule({
     description: 'Documents name repository files by repository paths, not by paths on the author\'s machine.',
     kinds: KINDS,
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, paths, report }) {
     const reported = new Set<number>();

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { checkedClaims, describeMarkers, specWithOpenMarkers } from './claims.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     description: 'A plan does not record a passed Constitution Check while its spec still has open clarification markers.',
     kinds: ['plan'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     const open = specWithOpenMarkers(feature);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { candidates, HEAD_LINES, rootsOf, target } from './plan-spec-link-resolves.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
     kinds: ['plan'],
     families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, tree, paths, report }) {
     if (!document.feature) return;

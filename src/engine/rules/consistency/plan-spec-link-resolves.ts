@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule, oncePerPaths } from '../../rule.js';
 import type { Document } from '../../types.js';
 
@@ -70,7 +70,7 @@ export default defineRule({
     description: 'The spec a plan links in its header exists.',
     kinds: ['plan'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, paths, report }) {
     const roots = rootsOf(paths);

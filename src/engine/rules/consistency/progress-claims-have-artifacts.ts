@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { quote } from '../quote.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
     description: 'A gen-1 plan that checks Phase 0 or Phase 1 complete in Progress Tracking has that phase\'s files (research.md; data-model.md, quickstart.md) in its feature folder.',
     kinds: ['plan'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, tree, report }) {
     if (document.feature === '') return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { featureCoverage } from '../../report/coverage.js';
 import { defineRule } from '../../rule.js';
 
@@ -17,18 +17,16 @@ import { defineRule } from '../../rule.js';
 // Ids named in the one finding of an untraced feature.
 const MAX_IDS = 5;
 
-const options = z
-  .object({
+const options = z.strictObject({
     /**
      * Gaps of one kind (FR or SC) are findings while there are at most this many, or
      * `max-gap-share` of that kind's requirements if more. Past that, the tasks describe the
      * work in their own words rather than miss it: the coverage table shows the gaps, and read
      * on real repositories most of them were covered in words the rule cannot see.
      */
-    'max-gaps': z.number().int().min(0).default(2),
-    'max-gap-share': z.number().min(0).max(1).default(0.1),
-  })
-  .strict();
+    'max-gaps': z._default(z.int().check(z.minimum(0)), 2),
+    'max-gap-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1),
+  });
 
 export default defineRule({
   meta: {

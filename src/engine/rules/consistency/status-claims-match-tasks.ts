@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { baseName, isOpen } from '../checklists/checklist-summary.js';
@@ -80,7 +80,7 @@ export default defineRule({
     description: 'A document that claims the feature is done (status, completion report, "All tasks completed") has no open task or checklist item against it.',
     kinds: ['spec', 'plan', 'tasks', 'other'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     if (document.feature === '') return;

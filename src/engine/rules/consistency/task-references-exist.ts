@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { Document, RawFinding } from '../../types.js';
 import { defineRule } from '../../rule.js';
 import { definedTasks, intervalsHold, numberIntervals } from '../completeness/task-phases.js';
@@ -20,7 +20,7 @@ export default defineRule({
     severity: 'error',
     // A task citing a missing id on the line after a gap: the citation names the cause.
     supersedes: ['task-ids-sequential'],
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     citedTasks(document, report);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { userStories } from './trace.js';
 
@@ -13,7 +13,7 @@ export default defineRule({
     description: 'Every user story of a spec has acceptance scenarios.',
     kinds: ['spec'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     for (const story of userStories(document)) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { readComplexityRows } from './complexity-rows.js';
@@ -15,7 +15,7 @@ export default defineRule({
     kinds: ['plan'],
     families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     residue: true,
   },
   check({ document, report }) {

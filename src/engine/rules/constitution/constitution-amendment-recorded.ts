@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toDocument } from '../../documents.js';
 import { defineRule } from '../../rule.js';
 import type { Document, RawFinding } from '../../types.js';
@@ -55,7 +55,7 @@ export default defineRule({
     description: 'A changed constitution bumps its version to match the change, moves Last Amended and carries a Sync Impact Report.',
     kinds: ['constitution'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, base, report }) {
     const oldText = base?.get(document.path);

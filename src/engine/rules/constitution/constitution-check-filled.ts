@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { CONSTITUTION_CHECK, bodyLines, isBoilerplate, sectionsTitled } from './plan-sections.js';
 import { VERDICT_PLACEHOLDER, readGateLines } from './verdicts.js';
@@ -17,7 +17,7 @@ export default defineRule({
     kinds: ['plan'],
     families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic', 'generic'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     // More specific than the generic placeholder rule: it names the section and asks for a verdict.
     supersedes: ['no-placeholder-values'],
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { RuleContext } from '../../rule.js';
 import { CONSTITUTION_CHECK, looksLikeTemplatePlan, sectionsTitled } from './plan-sections.js';
@@ -16,7 +16,7 @@ export default defineRule({
     kinds: ['plan'],
     families: ['speckit-gen1', 'speckit-gen2', 'speckit-epic'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check(context) {
     const { document, report } = context;

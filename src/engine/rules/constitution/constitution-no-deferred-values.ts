@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { isConstitution } from './is-constitution.js';
 import { matchList } from '../../markdown/matches.js';
@@ -18,7 +18,7 @@ export default defineRule({
     description: 'The constitution holds no `TODO(FIELD):` deferred values.',
     kinds: ['constitution'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     if (!isConstitution(document)) return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { isConstitution } from './is-constitution.js';
 import { matchList } from '../../markdown/matches.js';
@@ -20,7 +20,7 @@ export default defineRule({
     description: 'The constitution holds no `[ALL_CAPS]` template placeholders.',
     kinds: ['constitution'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     residue: true,
   },
   check({ document, report }) {

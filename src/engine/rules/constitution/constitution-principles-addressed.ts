@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { predatesConstitution, principleNames, unaddressedPrinciples } from './plan-against-constitution.js';
 import { findConstitution } from './read-constitution.js';
@@ -20,7 +20,7 @@ export default defineRule({
     description: "Every principle of the constitution is addressed in the plan's Constitution Check.",
     kinds: ['plan'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, all, constitution: configured, report }) {
     const constitution = findConstitution(all, document, configured);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { lastAmended, outdatedCitations, planDate, principleNames, unaddressedPrinciples } from './plan-against-constitution.js';
 import { findConstitution, versionOf } from './read-constitution.js';
@@ -19,7 +19,7 @@ export default defineRule({
     description: 'A plan was checked against the current constitution, not an older version of it.',
     kinds: ['plan'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, all, constitution: configured, report }) {
     const constitution = findConstitution(all, document, configured);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { isConstitution } from './is-constitution.js';
 import type { RawFinding } from '../../types.js';
@@ -25,7 +25,7 @@ export default defineRule({
     description: 'The constitution has a version line with a semantic version and valid dates.',
     kinds: ['constitution'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     if (!isConstitution(document)) return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { findConstitution, normalise, principles, versionOf } from './read-constitution.js';
@@ -23,7 +23,7 @@ export default defineRule({
     description: 'Two constitutions in one repository agree on version and principles; the one no plan uses is reported.',
     kinds: ['constitution'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, all, constitution: configured, report }) {
     if (!PLACE.test(document.path) || KITTY.test(document.path)) return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { CONSTITUTION_CHECK, bodyLines, sectionsTitled } from './plan-sections.js';
 import { readGateLines } from './verdicts.js';
@@ -20,7 +20,7 @@ export default defineRule({
     kinds: ['plan'],
     families: ['speckit-gen1'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const sections = sectionsTitled(document, CONSTITUTION_CHECK);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { complexityTables } from './complexity-rows.js';
 import { findConstitution, namesPrinciple, principles } from './read-constitution.js';
@@ -19,7 +19,7 @@ export default defineRule({
     description: 'Complexity Tracking does not justify a violation of a NON-NEGOTIABLE principle.',
     kinds: ['plan'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, all, constitution: configured, report }) {
     const constitution = findConstitution(all, document, configured);

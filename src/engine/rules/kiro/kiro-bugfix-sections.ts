@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { missingSections, type TemplateSection } from './sections.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     kinds: ['spec'],
     families: ['kiro'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     if (!/(?:^|\/)bugfix\.md$/i.test(document.path)) return;

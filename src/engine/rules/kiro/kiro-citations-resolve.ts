@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { citations, criteriaById, kiroRequirements, requirementsOf } from './parse.js';
 
@@ -11,7 +11,7 @@ export default defineRule({
     kinds: ['tasks', 'plan'],
     families: ['kiro'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     const spec = requirementsOf(feature);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { citations, kiroRequirements, kiroTasks, requirementsOf, taskAt } from './parse.js';
 
@@ -11,7 +11,7 @@ export default defineRule({
     kinds: ['tasks'],
     families: ['kiro'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, feature, report }) {
     const spec = requirementsOf(feature);

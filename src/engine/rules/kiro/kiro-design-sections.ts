@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { missingSections, type TemplateSection } from './sections.js';
 
@@ -21,7 +21,7 @@ export default defineRule({
     kinds: ['plan'],
     families: ['kiro'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     if (!/(?:^|\/)design\.md$/i.test(document.path)) return;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { kiroTasks, type KiroTask } from './parse.js';
 
@@ -22,7 +22,7 @@ export default defineRule({
     kinds: ['tasks'],
     families: ['kiro'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const tasks = kiroTasks(document);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { kiroRequirements } from './parse.js';
 
@@ -11,7 +11,7 @@ export default defineRule({
     kinds: ['spec'],
     families: ['kiro'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     for (const requirement of kiroRequirements(document)) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { changeDeltaSpecs, deltaOperation, hasEntries, isRequirementHeading, openspecPlace, readDelta, readLines } from './parse.js';
@@ -22,7 +22,7 @@ export default defineRule({
     kinds: ['spec', 'proposal'],
     families: ['openspec'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, all, report }) {
     const place = openspecPlace(document.path);

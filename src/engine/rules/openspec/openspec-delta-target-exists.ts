@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import type { Document } from '../../types.js';
 import { mainRequirements, mainSpecPath, openspecPlace, readDelta, readLines } from './parse.js';
@@ -19,7 +19,7 @@ export default defineRule({
     kinds: ['spec'],
     families: ['openspec'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     // It reads the capability's main spec, another document's content.
     scope: 'run',
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { openspecPlace, readDelta, readLines } from './parse.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     kinds: ['spec'],
     families: ['openspec'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const place = openspecPlace(document.path);

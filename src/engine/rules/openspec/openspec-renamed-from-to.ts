@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { openspecPlace, readDelta, readLines } from './parse.js';
 
@@ -16,7 +16,7 @@ export default defineRule({
     kinds: ['spec'],
     families: ['openspec'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
     supersedes: ['openspec-change-has-deltas'],
   },
   check({ document, report }) {

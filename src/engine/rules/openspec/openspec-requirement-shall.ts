@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { checkedRequirements, statesShallOrMust } from './parse.js';
 
@@ -15,7 +15,7 @@ export default defineRule({
     kinds: ['spec'],
     families: ['openspec'],
     severity: 'error',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     for (const block of checkedRequirements(document)) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { defineRule } from '../../rule.js';
 import { openspecPlace } from './parse.js';
 
@@ -25,7 +25,7 @@ export default defineRule({
     kinds: ['tasks'],
     families: ['openspec'],
     severity: 'warning',
-    options: z.object({}).strict(),
+    options: z.strictObject({}),
   },
   check({ document, report }) {
     const place = openspecPlace(document.path);
