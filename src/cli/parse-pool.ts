@@ -39,7 +39,7 @@ export async function parseInWorkers(requests: readonly ParseRequest[], threads:
     await Promise.all(batches.map(async (batch) => {
       const task: ParseTask = { files: batch.map((request) => request.file), config: batch[0]!.config };
       const results = (await pool.run(task, { name: 'parse' })) as Array<string | null>;
-      for (const [i, model] of results.entries()) if (model) models.set(batch[i]!.file.key, model);
+      for (const [i, json] of results.entries()) if (json !== null) models.set(batch[i]!.file.key, json);
     }));
   } finally {
     await pool.destroy();
