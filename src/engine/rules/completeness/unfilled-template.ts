@@ -35,13 +35,13 @@ const TEMPLATES = new Map(Object.entries(TEMPLATE_LINES).map(([name, lines]) => 
 const FIRST_LINES = 5;
 
 const options = z.strictObject({
-    /** Fewer leftovers than this never make a document an unfilled template. */
-    'min-leftovers': z._default(z.int().check(z.minimum(1)), 3),
-    /** Share of the document's text lines that are the template's own lines, word for word. */
-    'template-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.85),
-    /** Share of the document's non-blank lines holding a leftover (any language, any template). */
-    'leftover-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.3),
-  });
+  /** Fewer leftovers than this never make a document an unfilled template. */
+  'min-leftovers': z._default(z.int().check(z.minimum(1)), 3),
+  /** Share of the document's text lines that are the template's own lines, word for word. */
+  'template-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.85),
+  /** Share of the document's non-blank lines holding a leftover (any language, any template). */
+  'leftover-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.3),
+});
 
 /**
  * A document that is still mostly its template (a spec-kit template copied and never

@@ -18,15 +18,15 @@ import { defineRule } from '../../rule.js';
 const MAX_IDS = 5;
 
 const options = z.strictObject({
-    /**
-     * Gaps of one kind (FR or SC) are findings while there are at most this many, or
-     * `max-gap-share` of that kind's requirements if more. Past that, the tasks describe the
-     * work in their own words rather than miss it: the coverage table shows the gaps, and read
-     * on real repositories most of them were covered in words the rule cannot see.
-     */
-    'max-gaps': z._default(z.int().check(z.minimum(0)), 2),
-    'max-gap-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1),
-  });
+  /**
+   * Gaps of one kind (FR or SC) are findings while there are at most this many, or
+   * `max-gap-share` of that kind's requirements if more. Past that, the tasks describe the
+   * work in their own words rather than miss it: the coverage table shows the gaps, and read
+   * on real repositories most of them were covered in words the rule cannot see.
+   */
+  'max-gaps': z._default(z.int().check(z.minimum(0)), 2),
+  'max-gap-share': z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1),
+});
 
 export default defineRule({
   meta: {
