@@ -5,49 +5,113 @@ import { findPathology } from './markdown/guard.js';
 import { packModel, unpackModel } from './markdown/pack.js';
 import { analyse, proseOf } from './markdown/parse.js';
 import { scanLines } from './markdown/scan-lines.js';
-import type { Document, DocumentModel, ModelCache, PackedModel, RawFinding, SourceFile } from './types.js';
+import { FAMILIES, KINDS, type Document, type DocumentModel, type FindingCache, type ModelCache, type PackedModel, type RawFinding, type SourceFile } from './types.js';
 
 /** A file the engine could not turn into a document, and why. */
 export interface Unreadable extends RawFinding {
   path: string;
 }
 
+/** What {@link loadDocuments} gives back: the documents, what could not be read, and which documents hold suppression comments. */
+export interface LoadedDocuments {
+  documents: Document[];
+  unreadable: Unreadable[];
+  /** Paths of the documents whose text names `specgate-`: only those can hold a suppression comment (suppress.ts). */
+  marked: Set<string>;
+}
+
 /**
  * Decodes, parses and classifies files; what cannot be read comes back as findings. With a
  * cache, a file whose key it holds is not parsed again, and each model parsed is put in it.
+ * With `facts` as well, what a keyed file is (see {@link Facts}) is kept under its key and
+ * path: a file whose facts and model are both kept is neither classified nor decoded again,
+ * and its text is decoded only if a rule reads it.
  */
-export function loadDocuments(files: readonly SourceFile[], config: Config, cache?: ModelCache): { documents: Document[]; unreadable: Unreadable[] } {
+export function loadDocuments(files: readonly SourceFile[], config: Config, cache?: ModelCache, facts?: FindingCache): LoadedDocuments {
   const documents: Document[] = [];
   const unreadable: Unreadable[] = [];
+  const marked = new Set<string>();
   const views = new Unpacked();
+  const limit = config['max-file-size'];
   for (const file of files) {
-    const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
+    const size = sizeOf(file);
+    const key = size > limit ? undefined : file.key;
+    const factsKey = key === undefined || cache === undefined || facts === undefined ? undefined : `facts:${key}:${file.path}`;
+    const known = factsKey === undefined ? undefined : readFacts(facts!.get(factsKey));
+    if (known && cache!.has?.(key!) === true) {
+      if (known.invalid > 0) unreadable.push(invalidUtf8(file.path, known.invalid));
+      if (known.marked) marked.add(file.path);
+      const identity = lazyIdentity(file.path, known, () => decodedText(file));
+      documents.push(lazyDocument(identity, views, () => modelFor(cache!, key!, identity.text)));
+      continue;
+    }
     const decoded = decode(size > SCAN_LIMIT ? startOf(file.content) : file.content);
     if (!decoded.ok) {
       unreadable.push({ path: file.path, line: 1, message: 'Unexpected binary content (a NUL byte); the file was not checked. Add its path to `exclude` in `.github/specgate.yml` if it is not a document' });
       continue;
     }
-    if (decoded.invalidUtf8) {
-      const line = firstReplacementLine(decoded.text);
-      unreadable.push({ path: file.path, line, message: 'Unexpected invalid UTF-8; the bytes were read as `U+FFFD` and the rest of the file was checked. Save the file as UTF-8' });
-    }
-    const limit = config['max-file-size'];
+    const text = decoded.text;
+    const invalid = decoded.invalidUtf8 ? firstReplacementLine(text) : 0;
+    if (invalid > 0) unreadable.push(invalidUtf8(file.path, invalid));
+    if (text.includes(MARKER)) marked.add(file.path);
     const oversize = size > limit ? { line: 1, why: `Unexpected file size of ${size} bytes, expected at most \`max-file-size\` (${limit})` } : undefined;
-    const key = oversize ? undefined : file.key;
     const deferred = key !== undefined && cache?.has?.(key) === true;
     const cached = key === undefined || deferred ? undefined : cache?.get(key);
     // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
-    const skip = oversize ?? (cached || deferred ? undefined : pathologyOf(decoded.text));
-    const text = decoded.text;
-    const document = deferred ? lazyDocument(identityOf(file.path, text), views, () => modelFor(cache!, key, text))
-      : cached ? lazyDocument(identityOf(file.path, text), views, () => cached)
-        : skip ? undefined : parseOrUndefined({ file, text, unreadable, cache, views });
+    const skip = oversize ?? (cached || deferred ? undefined : pathologyOf(text));
+    const identity = identityOf(file.path, text);
+    const document = deferred ? lazyDocument(identity, views, () => modelFor(cache!, key, text))
+      : cached ? lazyDocument(identity, views, () => cached)
+        : skip ? undefined : parseOrUndefined({ file, identity, unreadable, cache, views });
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
-    documents.push(document ?? toScannedDocument(file.path, decoded.text));
+    documents.push(document ?? toScannedDocument(file.path, text));
+    // Kept only for a document whose model the cache now holds: the facts let a later run skip the text.
+    if (factsKey !== undefined && document !== undefined && cache!.has?.(key!) === true) {
+      facts!.set(factsKey, { kind: identity.kind, family: identity.family, feature: identity.feature, invalid, marked: marked.has(file.path) } satisfies Facts);
+    }
   }
-  return { documents, unreadable };
+  return { documents, unreadable, marked };
+}
+
+/** Every suppression comment names `specgate-`: a text without it holds none. */
+const MARKER = 'specgate-';
+
+/**
+ * What a file is, kept under its content key and path: its classification, the line of its
+ * first invalid UTF-8 sequence (0: none) and whether its text names `specgate-`.
+ */
+interface Facts {
+  kind: Document['kind'];
+  family: Document['family'];
+  feature: string;
+  invalid: number;
+  marked: boolean;
+}
+
+/** Facts as {@link loadDocuments} wrote them, or undefined for a value of any other shape. */
+function readFacts(value: unknown): Facts | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  const { kind, family, feature, invalid, marked } = value as Partial<Facts>;
+  const valid = typeof kind === 'string' && KINDS.includes(kind) && typeof family === 'string' && FAMILIES.includes(family)
+    && typeof feature === 'string' && typeof invalid === 'number' && Number.isInteger(invalid) && invalid >= 0 && typeof marked === 'boolean';
+  return valid ? (value as Facts) : undefined;
+}
+
+/** The file's size in bytes: the one the shell gives, or its content's. */
+function sizeOf(file: SourceFile): number {
+  return file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
+}
+
+/** The text of a file the engine parsed once (so one that decodes, within `max-file-size`). */
+function decodedText(file: SourceFile): string {
+  const decoded = decode(file.content);
+  return decoded.ok ? decoded.text : '';
+}
+
+function invalidUtf8(path: string, line: number): Unreadable {
+  return { path, line, message: 'Unexpected invalid UTF-8; the bytes were read as `U+FFFD` and the rest of the file was checked. Save the file as UTF-8' };
 }
 
 const SCANNED = 'it was only scanned line by line, for markers, checkboxes, ids and headings';
@@ -71,17 +135,17 @@ function pathologyOf(text: string): { line: number; why: string } | undefined {
 
 interface ParseArgs {
   file: SourceFile;
-  text: string;
+  identity: Identity;
   unreadable: Unreadable[];
   cache: ModelCache | undefined;
   views: Unpacked;
 }
 
 /** The parsed document, kept packed (see {@link lazyDocument}); undefined, with a finding, when the parser gave up. */
-function parseOrUndefined({ file, text, unreadable, cache, views }: ParseArgs): Document | undefined {
+function parseOrUndefined({ file, identity, unreadable, cache, views }: ParseArgs): Document | undefined {
   const { path } = file;
+  const { text } = identity;
   try {
-    const identity = identityOf(path, text);
     const model = analyse(text);
     const packed = packModel(model, text);
     const key = file.key;
@@ -144,6 +208,12 @@ function identityOf(path: string, text: string): Identity {
   return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text };
 }
 
+/** What a document is, from kept facts, with its text decoded on first read. */
+function lazyIdentity(path: string, { kind, family, feature }: Facts, decodeText: () => string): Identity {
+  let text: string | undefined;
+  return { path, kind, family, feature, get text() { return (text ??= decodeText()); } };
+}
+
 /** A document from what it is and a model parsed from its text (now or in an earlier run). */
 function withModel(identity: Identity, model: DocumentModel): Document {
   return { ...identity, lines: identity.text.split('\n'), prose: proseOf(identity.text, model.blanks), ...model };
@@ -185,7 +255,10 @@ class Unpacked {
  * when it was just parsed.
  */
 function lazyDocument(identity: Identity, views: Unpacked, packed: () => PackedModel, parsed?: Document): Document {
-  const document = { ...identity } as Document;
+  const { path, kind, family, feature } = identity;
+  const document = { path, kind, family, feature } as Document;
+  // A getter, so that a text decoded on demand (see lazyIdentity) is decoded only when read.
+  Object.defineProperty(document, 'text', { enumerable: true, get: () => identity.text });
   let view = parsed;
   const release = (): void => {
     view = undefined;
@@ -221,7 +294,7 @@ function modelFor(cache: ModelCache, key: string, text: string): PackedModel {
  * main thread and puts in its {@link ModelCache} before {@link evaluate} runs.
  */
 export function buildModel(file: SourceFile, config: Config): PackedModel | undefined {
-  const size = Math.max(file.size ?? 0, typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
+  const size = sizeOf(file);
   if (size > SCAN_LIMIT || size > config['max-file-size']) return undefined;
   const decoded = decode(file.content);
   if (!decoded.ok || findPathology(decoded.text)) return undefined;

@@ -40,7 +40,7 @@ export function evaluate(input: EvaluateInput): Report {
   const { config } = input;
   const ruleSet = input.rules ?? registry;
   const gated = input.files.filter((file) => isGated(file.path, config));
-  const { documents, unreadable } = loadDocuments(gated, config, input.models);
+  const { documents, unreadable, marked } = loadDocuments(gated, config, input.models, input.findings);
   const candidates: Candidate[] = [];
 
   const readable = registry.find((rule) => rule.meta.id === 'readable-document');
@@ -78,7 +78,7 @@ export function evaluate(input: EvaluateInput): Report {
   // Inline `<!-- specgate-disable… -->` comments drop the findings they cover and are listed (suppress.ts).
   const suppression = registry.find((rule) => rule.meta.id === 'valid-suppression');
   const severityOf = (document: Document): Severity | 'off' => (suppression ? effectiveRule(suppression, document.path, document.family, config).severity : 'off');
-  const { findings: unsuppressed, suppressions } = applySuppressions(resolveOverlaps(candidates), documents, registry.map((rule) => rule.meta.id), { docsBase: DOCS_BASE, severityOf });
+  const { findings: unsuppressed, suppressions } = applySuppressions(resolveOverlaps(candidates), documents, registry.map((rule) => rule.meta.id), { docsBase: DOCS_BASE, severityOf, marked });
   const findings = unsuppressed.sort(compareFindings);
   const notes = unrecognisedNotes(input.tree ?? input.files.map((file) => file.path), documents, config);
   // Documents none of which is recognised gate nothing: the run ends neutral, and the note says why.

@@ -44,6 +44,8 @@ export type SuppressionSeverity = (document: Document) => Severity | 'off';
 interface Reporting {
   docsBase: string;
   severityOf: SuppressionSeverity;
+  /** Paths of the documents whose text names `specgate-` (see loadDocuments): every directive does, so the others are not read. */
+  marked: ReadonlySet<string>;
 }
 
 function problem(document: Document, line: number, message: string, reporting: Reporting): Finding[] {
@@ -57,7 +59,7 @@ function scopesOf(document: Document, known: ReadonlySet<string>, reporting: Rep
   const scopes: Scope[] = [];
   const problems: Finding[] = [];
   // Every directive names `specgate-`: a document without it has none, and its lines are not read.
-  if (!document.text.includes('specgate-')) return { scopes, problems };
+  if (!reporting.marked.has(document.path)) return { scopes, problems };
   const open: Scope[] = [];
   for (const directive of readDirectives(document.lines)) {
     for (const id of directive.rules.filter((rule) => !known.has(rule))) {
