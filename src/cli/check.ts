@@ -10,7 +10,7 @@ import { listFiles } from './list-files.js';
 import { mergeReports, prefixPaths } from './merge-reports.js';
 import { readBase } from './read-base.js';
 import { readConfig } from './read-config.js';
-import type { RunInputs } from './run-cache.js';
+import type { KnownFiles, RunInputs } from './run-cache.js';
 
 export interface CheckResult {
   report: Report;
@@ -57,7 +57,7 @@ export function evaluatePlan(plan: CheckPlan, models?: ModelCache, findings?: Fi
 }
 
 /** Reads configs and files for a check; `keyed` gives each file its content key. */
-export function planCheck(command: CheckCommand, cwd: string, options: { keyed: boolean }): CheckPlan {
+export function planCheck(command: CheckCommand, cwd: string, options: { keyed: boolean; known?: KnownFiles }): CheckPlan {
   const targets = command.paths.map((path) => resolve(cwd, path));
   for (const [i, target] of targets.entries()) {
     if (!existsSync(target)) throw new UsageError(`No such file or directory: \`${command.paths[i]}\``);
@@ -67,17 +67,20 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
   const configFile = command.config === undefined ? undefined : resolve(cwd, command.config);
   const cacheFolder = command.cache === undefined ? undefined : resolve(cwd, command.cache);
   const skipped: string[] = [];
-  const inputs: RunInputs = { configs: new Map(), trees: new Map(), gated: new Map(), stamps: new Map(), since: Date.now() };
+  const inputs: RunInputs = { configs: new Map(), trees: new Map(), gated: new Map(), stamps: new Map(), since: Date.now(), read: 0 };
+  const onRead = (): void => void inputs.read++;
   const configFor = (root: string): Config => readConfig({
     root, cwd, skipped: (reason) => skipped.push(reason), read: (file, text) => inputs.configs.set(file, text),
     ...(configFile ? { file: configFile } : {}), ...(command.preset ? { preset: command.preset } : {}),
   });
   const keyOf = (path: string, file: SourceFile, stamp: FileStamp): SourceFile => {
     if (!options.keyed) return file;
-    const key = contentKey(file.content as Uint8Array);
+    // A file known to be unchanged comes with its key (see KnownFiles) and is not read here.
+    const key = file.key ?? contentKey(file.content as Uint8Array);
     inputs.gated.set(path, key);
     inputs.stamps.set(path, stamp);
-    return { ...file, key };
+    // Not spread: the content of a file known to be unchanged is read only if the engine reads it.
+    return file.key === key ? file : { ...file, key };
   };
   const several = targets.length > 1;
 
@@ -86,7 +89,12 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
     const { root, under } = configFile ? { root: target, under: '' } : findRoot(target);
     const config = configFor(root);
     const inTarget = (path: string): boolean => under === '' || path.startsWith(`${under}/`);
-    const listed = listFiles(root, (path) => inTarget(path) && isGated(path, config), cacheFolder);
+    const { known } = options;
+    const listed = listFiles(root, (path) => inTarget(path) && isGated(path, config), cacheFolder, {
+      onRead,
+      ...(known ? { file: (absolute: string) => known.files.get(absolute) } : {}),
+      ...(known?.trees.has(root) ? { tree: known.trees.get(root)! } : {}),
+    });
     inputs.trees.set(root, listed.tree);
     const sources = listed.files.map((file) => keyOf(join(root, file.path), file, listed.stamps.get(file.path)!));
     if (sources.length === 0) nothingChecked.push(nothingUnder(relative(cwd, target) || '.', config));
@@ -95,6 +103,7 @@ export function planCheck(command: CheckCommand, cwd: string, options: { keyed: 
   });
   if (files.length > 0) {
     const job = planFiles({ targets: files, cwd, config: configFor(cwd), skipped, keyOf, ...(command.base !== undefined ? { baseRef: command.base } : {}) });
+    inputs.read += job.files.length;
     jobs.push(job);
   }
   return { jobs, skipped, nothingChecked, inputs };

@@ -35,7 +35,53 @@ interface IgnoreFile {
  * Paths come back sorted, so output is stable across file systems. `skip` is a folder
  * (absolute) left out as well: the cache folder, whose files change with every run.
  */
-export function listFiles(root: string, pick: (path: string) => boolean, skip?: string): RepositoryFiles {
+export function listFiles(root: string, pick: (path: string) => boolean, skip?: string, known?: KnownTree): RepositoryFiles {
+  const onRead = known?.onRead ?? ((): void => {});
+  const tree = known?.tree ?? walk(root, skip);
+  const stamps = new Map<string, FileStamp>();
+  const files = [...tree]
+    .filter(pick)
+    .sort()
+    .map((path): SourceFile => {
+      const absolute = join(root, path);
+      const kept = known?.file?.(absolute);
+      if (kept) {
+        stamps.set(path, kept.stamp);
+        return unreadFile(path, absolute, kept, onRead);
+      }
+      const { bytes, stamp } = readStamped(absolute);
+      onRead();
+      stamps.set(path, stamp);
+      return { path, content: bytes };
+    });
+  return { tree, files, stamps };
+}
+
+/** What an earlier look at a root found (see run-cache.ts): its listing, and the files whose stamp matched the stored one. */
+export interface KnownTree {
+  tree?: Set<string>;
+  file?(absolute: string): { stamp: FileStamp; key: string } | undefined;
+  /** Called each time a picked file's bytes are read, now or later. */
+  onRead?(): void;
+}
+
+/**
+ * A file whose stamp says it holds the bytes stored under `key`: it is read only when its
+ * content is, which the engine does only for the documents it checks again.
+ */
+function unreadFile(path: string, absolute: string, { stamp, key }: { stamp: FileStamp; key: string }, onRead: () => void): SourceFile {
+  let bytes: Uint8Array | undefined;
+  const file = { path, key, size: stamp[0] } as SourceFile;
+  const read = (): Uint8Array => {
+    onRead();
+    return new Uint8Array(readFileSync(absolute));
+  };
+  Object.defineProperty(file, 'content', { enumerable: true, get: () => (bytes ??= read()) });
+  return file;
+}
+
+/** Every file path under the root (see {@link listFiles}). */
+function walk(root: string, skip: string | undefined): Set<string> {
   const tree = new Set<string>();
   const pending: Array<{ folder: string; ignores: IgnoreFile[] }> = [{ folder: '', ignores: [] }];
   while (pending.length > 0) {
@@ -50,16 +96,7 @@ export function listFiles(root: string, pick: (path: string) => boolean, skip?: 
       }
     }
   }
-  const stamps = new Map<string, FileStamp>();
-  const files = [...tree]
-    .filter(pick)
-    .sort()
-    .map((path) => {
-      const { bytes, stamp } = readStamped(join(root, path));
-      stamps.set(path, stamp);
-      return { path, content: bytes };
-    });
-  return { tree, files, stamps };
+  return tree;
 }
 
 /** The ignore files in force in `folder`: those above it, then its own `.gitignore` if it has one. */

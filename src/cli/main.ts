@@ -1,6 +1,6 @@
 import { HELP, parseCommand, type Command } from './args.js';
 import { describeError } from './errors.js';
-import { replayRun } from './run-cache.js';
+import { replayRun, type KnownFiles } from './run-cache.js';
 import { readVersion } from './version.js';
 
 /** Where the CLI writes; tests capture it, the entry file passes the process's streams. */
@@ -29,12 +29,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   if (command.name === 'help') return write(io, HELP);
   if (command.name === 'version') return write(io, `${readVersion()}\n`);
+  let known: KnownFiles | undefined;
   if (command.name === 'check') {
-    const code = replayStored(command, io);
-    if (code !== undefined) return code;
+    const replay = replayStored(command, io);
+    if (replay.code !== undefined) return replay.code;
+    known = replay.known;
   }
   const { runCommand } = await import('./run.js');
-  return runCommand(command, io);
+  return runCommand(command, io, known);
 }
 
 function write(io: CliIo, text: string): number {
@@ -42,14 +44,18 @@ function write(io: CliIo, text: string): number {
   return EXIT.pass;
 }
 
-/** Prints the stored output of an unchanged `check --cache` run and returns its exit code; undefined when there is none. */
-export function replayStored(command: Extract<Command, { name: 'check' }>, io: CliIo): number | undefined {
-  const stored = replayRun(command, io.cwd);
-  if (!stored) return undefined;
+/**
+ * Prints the stored output of an unchanged `check --cache` run and gives its exit code; when
+ * there is none, what the attempt learnt of the tree (see {@link KnownFiles}), if anything.
+ */
+export function replayStored(command: Extract<Command, { name: 'check' }>, io: CliIo): { code?: number; known?: KnownFiles } {
+  const replay = replayRun(command, io.cwd);
+  const stored = replay.output;
+  if (!stored) return replay.known ? { known: replay.known } : {};
   io.stderr(stored.stderr);
   io.stdout(stored.stdout);
   if (debugCache(io)) io.stderr(`specgate: cache ${stored.files} hits, 0 parsed (last run's output, ${stored.read} of ${stored.files} files read)\n`);
-  return stored.code;
+  return { code: stored.code };
 }
 
 /** Whether `SPECGATE_DEBUG_CACHE=1` asks for the cache counts. */

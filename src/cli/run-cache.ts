@@ -21,6 +21,8 @@ export interface RunInputs {
   stamps: Map<string, FileStamp>;
   /** When the run began reading files (ms since the epoch). */
   since: number;
+  /** Gated files whose bytes the run read: those whose stamp changed, and those the engine read again. */
+  read: number;
 }
 
 /** The output of one run. */
@@ -50,32 +52,59 @@ interface Reader {
 }
 
 /**
+ * What a warm run that could not replay learnt of the tree, for the run that follows: the
+ * listing of each root, and the stamp and content key of each gated file whose stamp is
+ * the one stored (its bytes are taken to be those stored, see {@link replayRun}).
+ */
+export interface KnownFiles {
+  trees: Map<string, Set<string>>;
+  files: Map<string, { stamp: FileStamp; key: string }>;
+}
+
+/** A replayed run's output, or, when it could not be replayed, what was learnt of the tree (see {@link KnownFiles}). */
+export type Replay =
+  | { output: RunOutput & { files: number; read: number } }
+  | { output?: undefined; known?: KnownFiles };
+
+/**
  * The stored output of the last `check --cache` when nothing it depends on changed: the
  * package and model versions, the working directory and options, the config files read
  * (and those `_extends` looked for), every path of each listed tree and the bytes of every
  * gated file. A gated file whose stamp is the one stored is taken to hold the bytes stored
- * for it, so only changed files are read and hashed; undefined when anything differs.
+ * for it, so only changed files are read and hashed. When anything differs, what it read
+ * is given back, so the run that follows neither lists the tree again nor reads the files
+ * whose stamp did not change.
  */
-export function replayRun(command: CheckCommand, cwd: string): RunOutput & { files: number; read: number } | undefined {
-  if (command.cache === undefined || command.base !== undefined) return undefined;
+export function replayRun(command: CheckCommand, cwd: string): Replay {
+  if (command.cache === undefined || command.base !== undefined) return {};
   const record = readRecord(join(resolve(cwd, command.cache), 'run.json'));
-  if (record?.key !== runKey(command, cwd)) return undefined;
+  if (record?.key !== runKey(command, cwd)) return {};
   let read = 0;
   const cacheFolder = resolve(cwd, command.cache);
+  const known: KnownFiles = { trees: new Map(), files: new Map() };
   try {
     const digest = fingerprint(command, cwd, record, {
-      tree: (root) => listFiles(root, () => false, cacheFolder).tree,
+      tree: (root) => {
+        const { tree } = listFiles(root, () => false, cacheFolder);
+        known.trees.set(root, tree);
+        return tree;
+      },
       config: (file) => (existsSync(file) ? readFileSync(file, 'utf8') : undefined),
       key: (file, index) => {
         const stored = record.stamps[index];
-        if (stored && sameStamp(stampOf(file), stored)) return record.keys[index]!;
+        const stamp = stampOf(file);
+        if (stored && sameStamp(stamp, stored)) {
+          known.files.set(file, { stamp, key: record.keys[index]! });
+          return record.keys[index]!;
+        }
         read++;
         return contentKey(readFileSync(file));
       },
     });
-    return digest === record.digest ? { stdout: record.stdout, stderr: record.stderr, code: record.code, files: record.gated.length, read } : undefined;
+    if (digest === record.digest) return { output: { stdout: record.stdout, stderr: record.stderr, code: record.code, files: record.gated.length, read } };
+    return { known };
   } catch {
-    return undefined; // A file went away while being read: run for real, which reports it.
+    return {}; // A file went away while being read: run for real, which reports it.
   }
 }
 

@@ -9,7 +9,7 @@ import { debugCache, EXIT, replayStored, type CliIo } from './main.js';
 import { FindingStore } from './finding-store.js';
 import { ModelStore } from './model-store.js';
 import type { ParseRequest } from './parse-pool.js';
-import { saveRun } from './run-cache.js';
+import { saveRun, type KnownFiles } from './run-cache.js';
 import { readVersion } from './version.js';
 
 export { EXIT, type CliIo } from './main.js';
@@ -25,9 +25,9 @@ export function run(argv: readonly string[], io: CliIo): number {
   try {
     const command = parseCommand(argv);
     if (command.name !== 'check') return runSimple(command, io);
-    const stored = replayStored(command, io);
-    if (stored !== undefined) return stored;
-    const { plan, store } = prepare(command, io);
+    const replay = replayStored(command, io);
+    if (replay.code !== undefined) return replay.code;
+    const { plan, store } = prepare(command, io, replay.known);
     return finish({ command, io, plan, store });
   } catch (error) {
     io.stderr(describeError(error));
@@ -35,11 +35,14 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
 }
 
-/** Runs a parsed command, parsing cache misses in worker threads as `--concurrency` allows. The one place errors become messages. */
-export async function runCommand(command: Command, io: CliIo): Promise<number> {
+/**
+ * Runs a parsed command, parsing cache misses in worker threads as `--concurrency` allows;
+ * `known` is what a replay that failed learnt of the tree. The one place errors become messages.
+ */
+export async function runCommand(command: Command, io: CliIo, known?: KnownFiles): Promise<number> {
   try {
     if (command.name !== 'check') return runSimple(command, io);
-    const { plan, store } = prepare(command, io);
+    const { plan, store } = prepare(command, io, known);
     const misses = missesOf(plan, store);
     const threads = threadsFor(command.concurrency ?? 'auto', misses.length);
     if (threads > 0) {
@@ -67,9 +70,9 @@ function runSimple(command: Exclude<Command, CheckCommand>, io: CliIo): number {
   }
 }
 
-function prepare(command: CheckCommand, io: CliIo): { plan: CheckPlan; store: ModelStore } {
+function prepare(command: CheckCommand, io: CliIo, known?: KnownFiles): { plan: CheckPlan; store: ModelStore } {
   const store = command.cache === undefined ? ModelStore.inMemory() : ModelStore.load(resolve(io.cwd, command.cache));
-  const plan = planCheck(command, io.cwd, { keyed: command.cache !== undefined || command.concurrency !== 'off' });
+  const plan = planCheck(command, io.cwd, { keyed: command.cache !== undefined || command.concurrency !== 'off', ...(known ? { known } : {}) });
   store.use(plan.inputs.gated.values());
   return { plan, store };
 }
@@ -121,7 +124,8 @@ function finish({ command, io, plan, store }: Finish): number {
       io.stderr(`specgate: cache not written to ${command.cache}: ${error instanceof Error ? error.message : String(error)}\n`);
     }
   }
-  if (debugCache(io)) io.stderr(`specgate: cache ${store.hits} hits, ${store.parsed} parsed${findings ? `, findings of ${findings.documents} document${findings.documents === 1 ? '' : 's'} kept` : ''}\n`);
+  const read = `${plan.inputs.read} of ${plan.jobs.reduce((sum, job) => sum + job.files.length, 0)} files read`;
+  if (debugCache(io)) io.stderr(`specgate: cache ${store.hits} hits, ${store.parsed} parsed${findings ? `, findings of ${findings.documents} document${findings.documents === 1 ? '' : 's'} kept` : ''}, ${read}\n`);
   return code;
 }
 

@@ -32,7 +32,7 @@ describe('check --cache', () => {
     const plain = await cli(['check', '--format', 'json'], root);
     const cold = await cli(CHECK, root);
     const warm = await cli(CHECK, root);
-    expect(cold.counts).toBe('0 hits, 3 parsed, findings of 0 documents kept');
+    expect(cold.counts).toBe('0 hits, 3 parsed, findings of 0 documents kept, 3 of 3 files read');
     expect(warm.counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
     for (const run of [cold, warm]) expect([run.code, run.stdout, run.stderr]).toEqual([plain.code, plain.stdout, plain.stderr]);
     expect(readdirSync(join(root, 'node_modules/.cache/specgate/models'))).toHaveLength(3);
@@ -43,7 +43,7 @@ describe('check --cache', () => {
     await cli(CHECK, root);
     writeFileSync(join(root, 'specs/002-b/spec.md'), '# Feature Specification: B\n\n[NEEDS CLARIFICATION: which users?]\n');
     const changed = await cli(CHECK, root);
-    expect(changed.counts).toBe('0 hits, 1 parsed, findings of 2 documents kept');
+    expect(changed.counts).toBe('0 hits, 1 parsed, findings of 2 documents kept, 3 of 3 files read');
     expect(changed.stdout).toContain('no-unresolved-clarifications');
     expect(changed.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
   });
@@ -63,7 +63,7 @@ describe('check --cache', () => {
     utimesSync(spec, atime, mtime);
     expect(statSync(spec).size).toBe(Buffer.byteLength(before));
     const changed = await cli(CHECK, root);
-    expect(changed.counts).toBe('0 hits, 1 parsed, findings of 2 documents kept');
+    expect(changed.counts).toBe('0 hits, 1 parsed, findings of 2 documents kept, 1 of 3 files read');
     expect(changed.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
     expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 1 of 3 files read)");
   });
@@ -72,9 +72,9 @@ describe('check --cache', () => {
     const root = repo();
     await cli(CHECK, root);
     writeFileSync(join(root, CONFIG), 'roots: ["specs"]\nrules:\n  no-unresolved-clarifications: warning\n');
-    expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed, findings of 0 documents kept');
+    expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed, findings of 0 documents kept, 3 of 3 files read');
     writeFileSync(join(root, 'notes.txt'), 'not gated\n');
-    expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed, findings of 0 documents kept');
+    expect((await cli(CHECK, root)).counts).toBe('3 hits, 0 parsed, findings of 0 documents kept, 3 of 3 files read');
     expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
   });
 
@@ -85,7 +85,7 @@ describe('check --cache', () => {
     const first = await cli(CHECK, root);
     writeFileSync(join(root, '.github/base.yml'), 'roots: ["specs/001-a"]\n');
     const second = await cli(CHECK, root);
-    expect(second.counts).toBe('2 hits, 0 parsed, findings of 0 documents kept');
+    expect(second.counts).toBe('2 hits, 0 parsed, findings of 0 documents kept, 2 of 2 files read');
     expect(second.stdout).not.toBe(first.stdout);
   });
 
@@ -104,7 +104,7 @@ describe('check --cache', () => {
       writeFileSync(file, spoil(readFileSync(file, 'utf8')));
     }
     const again = await cli(CHECK, root);
-    expect(again.counts).toBe('0 hits, 3 parsed, findings of 0 documents kept');
+    expect(again.counts).toBe('0 hits, 3 parsed, findings of 0 documents kept, 3 of 3 files read');
     expect([again.code, again.stdout]).toEqual([expected.code, expected.stdout]);
     expect((await cli(CHECK, root)).counts).toBe("3 hits, 0 parsed (last run's output, 3 of 3 files read)");
   });
@@ -123,13 +123,13 @@ describe('check --cache', () => {
 
     rmSync(join(root, '.specgate-cache/run.json'));
     utimesSync(join(models, first!), new Date(0), new Date(0));
-    expect((await cli([...CHECK, ...location], root)).counts).toBe('0 hits, 0 parsed, findings of 3 documents kept');
+    expect((await cli([...CHECK, ...location], root)).counts).toBe('0 hits, 0 parsed, findings of 3 documents kept, 3 of 3 files read');
     expect(statSync(join(models, first!)).mtimeMs).toBe(0);
 
     // One document changed: its new model is the one file written.
     writeFileSync(join(root, 'specs/002-b/spec.md'), '# Feature Specification: B\n\nChanged.\n');
     const before = new Map(entries().map((name) => [name, statSync(join(models, name)).mtimeMs]));
-    expect((await cli([...CHECK, ...location], root)).counts).toBe('0 hits, 1 parsed, findings of 2 documents kept');
+    expect((await cli([...CHECK, ...location], root)).counts).toBe('0 hits, 1 parsed, findings of 2 documents kept, 3 of 3 files read');
     const written = entries().filter((name) => before.get(name) !== statSync(join(models, name)).mtimeMs);
     expect(written).toHaveLength(1);
     expect(entries()).toHaveLength(3);
@@ -145,14 +145,14 @@ describe('check --cache', () => {
     await cli(CHECK, root);
     writeFileSync(join(root, 'specs/002-b/spec.md'), '# Feature Specification: B\n\nChanged.\n');
     const other = await cli(CHECK, root);
-    expect(other.counts).toBe('0 hits, 1 parsed, findings of 2 documents kept');
+    expect(other.counts).toBe('0 hits, 1 parsed, findings of 2 documents kept, 3 of 3 files read');
     expect(other.stdout).toContain('specs/001-a/spec.md');
     expect(other.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
 
     // A change in a feature checks all of its documents again: rules read their neighbours.
     writeFileSync(join(root, 'specs/001-a/tasks.md'), '# Tasks\n\n- [ ] T001 Build FR-001\n');
     const same = await cli(CHECK, root);
-    expect(same.counts).toBe('1 hits, 1 parsed, findings of 1 document kept');
+    expect(same.counts).toBe('1 hits, 1 parsed, findings of 1 document kept, 3 of 3 files read');
     expect(same.stdout).toBe((await cli(['check', '--format', 'json'], root)).stdout);
   });
 
@@ -163,10 +163,10 @@ describe('check --cache', () => {
     rmSync(join(folder, 'run.json'));
     writeFileSync(join(folder, 'findings.json'), 'garbage');
     const again = await cli(CHECK, root);
-    expect(again.counts).toBe('3 hits, 0 parsed, findings of 0 documents kept');
+    expect(again.counts).toBe('3 hits, 0 parsed, findings of 0 documents kept, 3 of 3 files read');
     expect([again.code, again.stdout]).toEqual([expected.code, expected.stdout]);
     rmSync(join(folder, 'run.json'));
-    expect((await cli(CHECK, root)).counts).toBe('0 hits, 0 parsed, findings of 3 documents kept');
+    expect((await cli(CHECK, root)).counts).toBe('0 hits, 0 parsed, findings of 3 documents kept, 3 of 3 files read');
   });
 
   it('removes the single models.json of earlier versions when it saves', async () => {
@@ -183,7 +183,7 @@ describe('check --cache', () => {
     const root = repo();
     const off = await cli(['check', '--format', 'json', '--concurrency', 'off'], root);
     const threads = await cli(['check', '--format', 'json', '--concurrency', '2', '--cache'], root);
-    expect(threads.counts).toBe('0 hits, 3 parsed, findings of 0 documents kept');
+    expect(threads.counts).toBe('0 hits, 3 parsed, findings of 0 documents kept, 3 of 3 files read');
     expect(threads.stdout).toBe(off.stdout);
   });
 
