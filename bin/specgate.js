@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Runs the compiled CLI; `npm install` builds it through the `prepare` script.
-import '../build/cli/index.js';
+// Runs the bundled CLI (scripts/build-cli.ts); `npm install` builds it through the `prepare` script.
+import '../build/bundle/index.js';

@@ -26,12 +26,12 @@ function newestMtime(folder: string): number {
 
 /** Builds `build/` when it is missing or older than `src/`, so the demo never runs stale code. */
 function ensureBuilt(): void {
-  const entry = `${ROOT}build/cli/index.js`;
+  const entry = `${ROOT}build/bundle/index.js`;
   if (existsSync(entry) && statSync(entry).mtimeMs >= newestMtime(`${ROOT}src`)) return;
   const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
   // tsc still emits on type errors; say so, and go on when the CLI was written.
   if (build.status !== 0) console.warn('warning: `npm run build` reported errors');
-  if (!existsSync(entry)) throw new Error('`npm run build` did not produce build/cli/index.js');
+  if (!existsSync(entry)) throw new Error('`npm run build` did not produce build/bundle/index.js');
 }
 
 const checkExample: DemoStep = {

@@ -8,18 +8,20 @@ import { fileURLToPath } from 'node:url';
 // The package as a user gets it: `npm pack`, then the tarball installed in an empty folder.
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const TSC = join(REPO, 'node_modules/.bin/tsc');
+const TSX = join(REPO, 'node_modules/.bin/tsx');
 let work: string;
 let consumer: string;
 let packed: { filename: string; files: Array<{ path: string }> };
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'specgate-pack-'));
-  // What `prepare` does before packing (tsc -p tsconfig.build.json), into a copy of the package's
-  // files, so the checkout's own build/ (which `npm start` runs) is never rewritten under other tests.
+  // What `prepare` does before packing (tsc -p tsconfig.build.json, then the CLI bundle), into a copy of
+  // the package's files, so the checkout's own build/ (which `npm start` runs) is never rewritten under other tests.
   const stage = join(work, 'stage');
   mkdirSync(stage);
   for (const entry of ['package.json', 'README.md', 'LICENSE', 'bin', 'dist', 'schema', 'action.yml', 'app.yml']) cpSync(join(REPO, entry), join(stage, entry), { recursive: true });
   execFileSync(TSC, ['-p', join(REPO, 'tsconfig.build.json'), '--outDir', join(stage, 'build')], { cwd: REPO, stdio: 'ignore' });
+  execFileSync(TSX, [join(REPO, 'scripts/build-cli.ts'), join(stage, 'build', 'bundle')], { cwd: REPO, stdio: 'ignore' });
   packed = JSON.parse(execFileSync('npm', ['pack', '--ignore-scripts', '--pack-destination', work, '--json'], { cwd: stage, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }))[0];
   consumer = join(work, 'consumer');
   mkdirSync(join(consumer, 'specs/001-a'), { recursive: true });
@@ -36,7 +38,7 @@ describe('the npm package', () => {
     const paths = packed.files.map((file) => file.path);
     expect(paths.filter((path) => path.endsWith('.map'))).toEqual([]);
     expect(paths.filter((path) => path.startsWith('src/') || path.startsWith('test/'))).toEqual([]);
-    for (const path of ['build/index.js', 'build/index.d.ts', 'build/cli/index.js', 'bin/specgate.js', 'schema/specgate.schema.json', 'package.json']) expect(paths).toContain(path);
+    for (const path of ['build/index.js', 'build/index.d.ts', 'build/cli/index.js', 'build/bundle/index.js', 'build/bundle/parse-worker.js', 'bin/specgate.js', 'schema/specgate.schema.json', 'package.json']) expect(paths).toContain(path);
   });
 
   it('names its repository, homepage and issue tracker', () => {
@@ -52,6 +54,9 @@ describe('the npm package', () => {
     const report = JSON.parse(result.stdout);
     expect(report.documents).toEqual([expect.objectContaining({ path: 'specs/001-a/spec.md', kind: 'spec' })]);
     expect(report.gates[0].findings[0]).toMatchObject({ rule: 'no-unresolved-clarifications', line: 3 });
+    // A worker thread parses the file: the bundle's worker entry and piscina resolve from the installed package.
+    const threaded = spawnSync('npx', ['--no-install', 'specgate', 'check', '--format', 'json', '--concurrency', '1'], { cwd: consumer, encoding: 'utf8' });
+    expect([threaded.status, threaded.stdout]).toEqual([1, result.stdout]);
     expect(spawnSync('npx', ['--no-install', 'specgate', '--version'], { cwd: consumer, encoding: 'utf8' }).stdout).toBe('0.1.0\n');
   });
 
