@@ -45,7 +45,11 @@ export function writeCacheFile(file: string, kind: string, payload: unknown): vo
 
 /** {@link writeCacheFile} for a payload already serialised as JSON. */
 export function writeCacheJson(file: string, kind: string, json: string): void {
-  const body = Buffer.from(json, 'utf8');
+  writeCacheBytes(file, kind, Buffer.from(json, 'utf8'));
+}
+
+/** {@link writeCacheFile} for a payload already serialised as JSON, in UTF-8. */
+export function writeCacheBytes(file: string, kind: string, body: Uint8Array): void {
   const header: Header = { cache: kind, specgate: readVersion(), model: MODEL_VERSION, sha256: contentKey(body), bytes: body.byteLength };
   mkdirSync(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PackedModel, ModelCache } from '../engine/types.js';
-import { readCacheFile, writeCacheJson } from './cache-file.js';
+import { readCacheFile, writeCacheBytes } from './cache-file.js';
 
 const KIND = 'specgate-model';
 const SUFFIX = '.json';
@@ -14,8 +14,9 @@ const LEGACY = 'models.json';
  * the run asks for it, and saving writes only the models this run parsed, so a run that
  * changed one document writes one file. Saving also drops the files of keys this run did not
  * use: the folder holds at most one model per document of the last run. The models put in
- * are held as their JSON text, a fraction of the memory of the objects, and read back on
- * each `get` (the engine holds a bounded number of documents unpacked at a time).
+ * are held as their JSON text in UTF-8 bytes, outside the JS heap and a fraction of the
+ * memory of the objects, and read back on each `get` (the engine holds a bounded number of
+ * documents unpacked at a time).
  */
 export class ModelStore implements ModelCache {
   /** Models put in by this run (parsed here or in a worker). */
@@ -23,8 +24,8 @@ export class ModelStore implements ModelCache {
   /** Models this run read from the folder. */
   hits = 0;
   private readonly used = new Set<string>();
-  /** The JSON text of each model put in by this run. */
-  private readonly fresh = new Map<string, string>();
+  /** The JSON text (UTF-8) of each model put in by this run. */
+  private readonly fresh = new Map<string, Uint8Array>();
 
   private constructor(
     /** Keys with a file in the folder when the store was opened. */
@@ -54,7 +55,7 @@ export class ModelStore implements ModelCache {
   get(key: string): PackedModel | undefined {
     this.used.add(key);
     const fresh = this.fresh.get(key);
-    if (fresh !== undefined) return JSON.parse(fresh) as PackedModel;
+    if (fresh !== undefined) return JSON.parse(Buffer.from(fresh.buffer, fresh.byteOffset, fresh.byteLength).toString('utf8')) as PackedModel;
     if (this.folder === undefined || !this.stored.has(key)) return undefined;
     const model = readCacheFile(this.fileOf(key, this.folder), KIND);
     if (!isRecord(model)) return undefined;
@@ -63,11 +64,11 @@ export class ModelStore implements ModelCache {
   }
 
   set(key: string, model: PackedModel): void {
-    this.setJson(key, JSON.stringify(model));
+    this.setJson(key, Buffer.from(JSON.stringify(model), 'utf8'));
   }
 
-  /** {@link set} with the model's JSON text, as a worker thread sends it. */
-  setJson(key: string, json: string): void {
+  /** {@link set} with the model's JSON text in UTF-8, as a worker thread sends it. */
+  setJson(key: string, json: Uint8Array): void {
     this.used.add(key);
     this.fresh.set(key, json);
     this.parsed++;
@@ -87,7 +88,7 @@ export class ModelStore implements ModelCache {
   save(): void {
     const folder = this.folder;
     if (folder === undefined) return;
-    for (const [key, json] of this.fresh) writeCacheJson(this.fileOf(key, folder), KIND, json);
+    for (const [key, json] of this.fresh) writeCacheBytes(this.fileOf(key, folder), KIND, json);
     for (const key of this.stored) {
       if (!this.used.has(key)) rmSync(this.fileOf(key, folder), { force: true });
     }

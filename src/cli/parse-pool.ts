@@ -23,8 +23,8 @@ export interface ParseRequest {
   config: Config;
 }
 
-/** Parses the files in `threads` worker threads; returns the models' JSON text by key (files the engine would not parse are left out). */
-export async function parseInWorkers(requests: readonly ParseRequest[], threads: number): Promise<Map<string, string>> {
+/** Parses the files in `threads` worker threads; returns the models' JSON text in UTF-8 by key (files the engine would not parse are left out). */
+export async function parseInWorkers(requests: readonly ParseRequest[], threads: number): Promise<Map<string, Uint8Array>> {
   const pool = new Piscina({
     filename: WORKER,
     minThreads: threads,
@@ -33,12 +33,12 @@ export async function parseInWorkers(requests: readonly ParseRequest[], threads:
     // The parent's flags (jest's, tsx's preloads) are not the worker's business.
     ...(fromSources ? { execArgv: [] } : {}),
   });
-  const models = new Map<string, string>();
+  const models = new Map<string, Uint8Array>();
   try {
     const batches = toBatches(requests);
     await Promise.all(batches.map(async (batch) => {
       const task: ParseTask = { files: batch.map((request) => request.file), config: batch[0]!.config };
-      const results = (await pool.run(task, { name: 'parse' })) as Array<string | null>;
+      const results = (await pool.run(task, { name: 'parse' })) as Array<Uint8Array | null>;
       for (const [i, json] of results.entries()) if (json !== null) models.set(batch[i]!.file.key, json);
     }));
   } finally {

@@ -7,13 +7,16 @@ export interface ParseTask {
 }
 
 /**
- * The model of each file of the batch as JSON text, in order; null where the engine would
- * not parse it. Text crosses to the main thread as one copy, where a model's objects would
- * be cloned one by one, and the main thread keeps it as text until a rule reads it.
+ * The model of each file of the batch as JSON text in UTF-8, in order; null where the engine
+ * would not parse it. Bytes cross to the main thread as one copy, where a model's objects
+ * would be cloned one by one, and the main thread keeps them, outside its JS heap, until a
+ * rule reads the model.
  */
-export function parse({ files, config }: ParseTask): Array<string | null> {
+export function parse({ files, config }: ParseTask): Array<Uint8Array | null> {
+  const encoder = new TextEncoder();
   return files.map((file) => {
     const model = buildModel(file, config);
-    return model === undefined ? null : JSON.stringify(model);
+    // Its own buffer (not Buffer's shared pool), so that cloning it copies these bytes only.
+    return model === undefined ? null : encoder.encode(JSON.stringify(model));
   });
 }

@@ -41,8 +41,8 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
     if (known && cache!.has?.(key!) === true) {
       if (known.invalid > 0) unreadable.push(invalidUtf8(file.path, known.invalid));
       if (known.marked) marked.add(file.path);
-      const identity = lazyIdentity(file.path, known, () => decodedText(file));
-      documents.push(lazyDocument(identity, views, () => modelFor(cache!, key!, identity.text)));
+      const { kind, family, feature } = known;
+      documents.push(lazyDocument({ path: file.path, kind, family, feature }, () => decodedText(file), views, (text) => modelFor(cache!, key!, text)));
       continue;
     }
     const decoded = decode(size > SCAN_LIMIT ? startOf(file.content) : file.content);
@@ -60,9 +60,10 @@ export function loadDocuments(files: readonly SourceFile[], config: Config, cach
     // A cached model was parsed from these very bytes, so they are not pathological: scanned documents are never cached.
     const skip = oversize ?? (cached || deferred ? undefined : pathologyOf(text));
     const identity = identityOf(file.path, text);
-    const document = deferred ? lazyDocument(identity, views, () => modelFor(cache!, key, text))
-      : cached ? lazyDocument(identity, views, () => cached)
-        : skip ? undefined : parseOrUndefined({ file, identity, unreadable, cache, views });
+    const textOf = textSource(file, text);
+    const document = deferred ? lazyDocument(identity, textOf, views, (again) => modelFor(cache!, key, again))
+      : cached ? lazyDocument(identity, textOf, views, () => cached)
+        : skip ? undefined : parseOrUndefined({ file, identity, text, textOf, unreadable, cache, views });
     const scanned = size > SCAN_LIMIT ? `${SCANNED} (its first ${SCAN_LIMIT / 1_048_576} MiB)` : SCANNED;
     if (skip) unreadable.push({ path: file.path, line: skip.line, message: `${skip.why}; ${scanned}. ${FIX}` });
     // Fail closed: what cannot be parsed is still read line by line, so padding a file hides nothing.
@@ -104,6 +105,15 @@ function sizeOf(file: SourceFile): number {
   return file.size ?? (typeof file.content === 'string' ? Buffer.byteLength(file.content) : file.content.byteLength);
 }
 
+/**
+ * Where a lazy document's text comes from each time it is unpacked: bytes are decoded again,
+ * so that the text of a released view is not kept (the bytes lie outside the JS heap, whose
+ * growth would otherwise follow the number of documents); a string content is kept as it is.
+ */
+function textSource(file: SourceFile, text: string): () => string {
+  return typeof file.content === 'string' || sizeOf(file) > SCAN_LIMIT ? () => text : () => decodedText(file);
+}
+
 /** The text of a file the engine parsed once (so one that decodes, within `max-file-size`). */
 function decodedText(file: SourceFile): string {
   const decoded = decode(file.content);
@@ -136,26 +146,27 @@ function pathologyOf(text: string): { line: number; why: string } | undefined {
 interface ParseArgs {
   file: SourceFile;
   identity: Identity;
+  text: string;
+  textOf: () => string;
   unreadable: Unreadable[];
   cache: ModelCache | undefined;
   views: Unpacked;
 }
 
 /** The parsed document, kept packed (see {@link lazyDocument}); undefined, with a finding, when the parser gave up. */
-function parseOrUndefined({ file, identity, unreadable, cache, views }: ParseArgs): Document | undefined {
+function parseOrUndefined({ file, identity, text, textOf, unreadable, cache, views }: ParseArgs): Document | undefined {
   const { path } = file;
-  const { text } = identity;
   try {
     const model = analyse(text);
     const packed = packModel(model, text);
     const key = file.key;
     if (cache && key !== undefined) {
       cache.set(key, packed);
-      return lazyDocument(identity, views, () => modelFor(cache, key, text), withModel(identity, model));
+      return lazyDocument(identity, textOf, views, (again) => modelFor(cache, key, again), withModel(identity, text, model));
     }
-    // Without a cache the document keeps its model as JSON text, a fraction of the objects' memory.
-    const json = JSON.stringify(packed);
-    return lazyDocument(identity, views, () => JSON.parse(json) as PackedModel, withModel(identity, model));
+    // Without a cache the document keeps its model as UTF-8 JSON, outside the JS heap and a fraction of the objects' memory.
+    const json = new TextEncoder().encode(JSON.stringify(packed));
+    return lazyDocument(identity, textOf, views, () => JSON.parse(new TextDecoder().decode(json)) as PackedModel, withModel(identity, text, model));
   } catch (error) {
     // The markdown parser recurses; nesting thousands of levels deep (`>>>>…`) exhausts the stack.
     const reason = error instanceof RangeError ? 'nesting too deep to parse' : error instanceof Error ? error.message : String(error);
@@ -166,7 +177,7 @@ function parseOrUndefined({ file, identity, unreadable, cache, views }: ParseArg
 
 /** The line-scanned model of a text the parser must not be given. */
 function toScannedDocument(path: string, text: string): Document {
-  return { ...identityOf(path, text), scanned: true, ...scanLines(text) };
+  return { ...identityOf(path, text), text, scanned: true, ...scanLines(text) };
 }
 
 /** The documents of each feature folder (`''`: none), in the order given. */
@@ -197,26 +208,20 @@ export function toDocument(path: string, text: string): Document {
 }
 
 function toParsedDocument(path: string, text: string): Document {
-  return withModel(identityOf(path, text), analyse(text));
+  return withModel(identityOf(path, text), text, analyse(text));
 }
 
-/** What a document is, without its model. */
-type Identity = Pick<Document, 'path' | 'kind' | 'family' | 'feature' | 'text'>;
+/** What a document is, without its text or model. */
+type Identity = Pick<Document, 'path' | 'kind' | 'family' | 'feature'>;
 
 function identityOf(path: string, text: string): Identity {
   const kind = classifyKind(path, text);
-  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind), text };
+  return { path, kind, family: classifyFamily(kind, text, path), feature: featureFolder(path, kind) };
 }
 
-/** What a document is, from kept facts, with its text decoded on first read. */
-function lazyIdentity(path: string, { kind, family, feature }: Facts, decodeText: () => string): Identity {
-  let text: string | undefined;
-  return { path, kind, family, feature, get text() { return (text ??= decodeText()); } };
-}
-
-/** A document from what it is and a model parsed from its text (now or in an earlier run). */
-function withModel(identity: Identity, model: DocumentModel): Document {
-  return { ...identity, lines: identity.text.split('\n'), prose: proseOf(identity.text, model.blanks), ...model };
+/** A document from what it is, its text and a model parsed from it (now or in an earlier run). */
+function withModel(identity: Identity, text: string, model: DocumentModel): Document {
+  return { ...identity, text, lines: text.split('\n'), prose: proseOf(text, model.blanks), ...model };
 }
 
 /** The fields of a {@link Document} that come from its model (and its lines, which only rules read). */
@@ -247,27 +252,37 @@ class Unpacked {
 }
 
 /**
- * A document whose model fields are read from its packed model: what the document is
- * (path, kind, family, feature, text) is known at once; a document whose findings a cache
- * gives back is never unpacked, and the others are unpacked while rules read them, a
- * bounded number at a time (see {@link UNPACKED}). `packed` gives the packed model each time
- * the document is unpacked, so a released view keeps nothing of it; `parsed` is its view
- * when it was just parsed.
+ * A document whose text and model fields are read when a rule reads them: what the document
+ * is (path, kind, family, feature) is known at once; a document whose findings a cache gives
+ * back is never read, and the others are read while rules read them, a bounded number at a
+ * time (see {@link UNPACKED}). `text` gives the text and `packed` the packed model each time
+ * the document is read again, so a released view keeps neither; `parsed` is its view when it
+ * was just parsed.
  */
-function lazyDocument(identity: Identity, views: Unpacked, packed: () => PackedModel, parsed?: Document): Document {
-  const { path, kind, family, feature } = identity;
-  const document = { path, kind, family, feature } as Document;
-  // A getter, so that a text decoded on demand (see lazyIdentity) is decoded only when read.
-  Object.defineProperty(document, 'text', { enumerable: true, get: () => identity.text });
+function lazyDocument(identity: Identity, text: () => string, views: Unpacked, packed: (text: string) => PackedModel, parsed?: Document): Document {
+  const document = { ...identity } as Document;
+  let held = parsed;
   let view = parsed;
+  let own = parsed?.text;
   const release = (): void => {
-    view = undefined;
+    held = view = own = undefined;
+  };
+  const hold = (): void => {
+    if (held === undefined) views.hold(release);
+    held = document;
+  };
+  const textOf = (): string => {
+    if (own === undefined) {
+      own = text();
+      hold();
+    }
+    return own;
   };
   const unpack = (): Document => {
-    const unpacked = withModel(identity, unpackModel(packed(), identity.text));
-    views.hold(release);
-    return unpacked;
+    const source = textOf();
+    return withModel(identity, source, unpackModel(packed(source), source));
   };
+  Object.defineProperty(document, 'text', { enumerable: true, get: textOf });
   for (const field of MODEL_FIELDS) {
     Object.defineProperty(document, field, { enumerable: true, get: () => (view ??= unpack())[field] });
   }
