@@ -261,15 +261,17 @@ class Unpacked {
  */
 function lazyDocument(identity: Identity, text: () => string, views: Unpacked, packed: (text: string) => PackedModel, parsed?: Document): Document {
   const document = { ...identity } as Document;
-  let held = parsed;
   let view = parsed;
   let own = parsed?.text;
+  // Whether `views` holds this document's text or view (and will release them).
+  let held = parsed !== undefined;
   const release = (): void => {
-    held = view = own = undefined;
+    view = own = undefined;
+    held = false;
   };
   const hold = (): void => {
-    if (held === undefined) views.hold(release);
-    held = document;
+    if (!held) views.hold(release);
+    held = true;
   };
   const textOf = (): string => {
     if (own === undefined) {
